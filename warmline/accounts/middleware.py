@@ -1,0 +1,40 @@
+"""Local single-user mode: on a loopback server with one account, sign it in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth import login
+from django.http import HttpRequest, HttpResponse
+
+from warmline.accounts.models import User
+
+LOOPBACK_ADDRESSES = {"127.0.0.1", "::1", "::ffff:127.0.0.1"}
+
+
+class LocalOwnerMiddleware:
+    """Sign in the only user when `warmline serve` runs on a loopback address.
+
+    Only in LOCAL_MODE (set by `warmline serve` for 127.0.0.1/localhost), only for
+    requests that come from this machine, and only while exactly one user exists:
+    as soon as a second account is created, everyone logs in with a password.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            settings.LOCAL_MODE
+            and not request.user.is_authenticated
+            and request.META.get("REMOTE_ADDR") in LOOPBACK_ADDRESSES
+        ):
+            users = list(User.objects.filter(is_active=True)[:2])
+            if len(users) == 1:
+                login(
+                    request,
+                    users[0],
+                    backend="django.contrib.auth.backends.ModelBackend",
+                )
+        return self.get_response(request)

@@ -1,0 +1,45 @@
+"""The `warmline` command (Typer + Rich); only commands that need Django import it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from warmline import __version__
+from warmline.cli import accounts, people, serve
+
+app = typer.Typer(
+    name="warmline",
+    help="Warmline: your networking CRM. People, introductions, meetings and fans.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"warmline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool | None,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version."
+        ),
+    ] = None,
+) -> None:
+    """Warmline: your networking CRM. People, introductions, meetings and fans."""
+
+
+app.command("serve")(serve.serve)
+app.command("demo")(accounts.demo)
+app.command("createuser")(accounts.createuser)
+app.add_typer(people.app, name="people")
+
+
+def main() -> None:
+    app()

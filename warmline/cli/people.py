@@ -1,0 +1,282 @@
+"""`warmline people …`: list, add, show, edit and remove people from the terminal."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from warmline.cli.bootstrap import fail, resolve_user, setup_django
+from warmline.cli.options import JsonOption, UserOption
+
+if TYPE_CHECKING:
+    from warmline.accounts.models import User
+    from warmline.people.models import Person
+
+app = typer.Typer(help="The people in your network.", no_args_is_help=True)
+console = Console()
+
+OrgOption = Annotated[
+    str | None, typer.Option("--org", help="Organization they work at.")
+]
+TitleOption = Annotated[str | None, typer.Option("--title", help="Job title.")]
+EmailOption = Annotated[
+    list[str] | None, typer.Option("--email", help="Email address (repeat for more).")
+]
+PhoneOption = Annotated[
+    list[str] | None, typer.Option("--phone", help="Phone number (repeat for more).")
+]
+TagOption = Annotated[
+    list[str] | None, typer.Option("--tag", help="Tag (repeat for more).")
+]
+LocationOption = Annotated[
+    str | None, typer.Option("--location", help="Where they live.")
+]
+NotesOption = Annotated[str | None, typer.Option("--notes", help="Free-form notes.")]
+IntroducedByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--introduced-by",
+        metavar="NAME_OR_ID",
+        help="Who introduced them (a name or id of someone already in your network).",
+    ),
+]
+
+
+def print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def find_person(owner: User, ref: str) -> Person:
+    """A person by id or exact name (any case); unknown or ambiguous is an error."""
+    from rapidfuzz import process
+
+    from warmline.people.models import Person
+
+    people = Person.objects.filter(owner=owner).select_related("organization")
+    if ref.strip().isdigit():
+        person = people.filter(pk=int(ref)).first()
+        if person is None:
+            fail(f"No person with id {ref} in your network.")
+        return person
+    matches = list(people.filter(name__iexact=ref.strip()))
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        listed = "; ".join(
+            f"#{p.pk} {p.name}" + (f" ({p.organization})" if p.organization else "")
+            for p in matches
+        )
+        fail(f"{len(matches)} people are named {ref!r}: {listed}. Use the id instead.")
+    names = list(people.values_list("name", flat=True))
+    close = [
+        name for name, score, _ in process.extract(ref, names, limit=3) if score >= 60
+    ]
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    fail(f"No person named {ref!r} in your network.{hint}")
+
+
+def _introducer(owner: User, ref: str | None) -> Person | None:
+    return find_person(owner, ref) if ref else None
+
+
+def _fields(**options: Any) -> dict[str, Any]:
+    """Only the options the user gave, renamed to the service's field names."""
+    names = {"org": "organization", "email": "emails", "phone": "phones", "tag": "tags"}
+    return {names.get(k, k): v for k, v in options.items() if v is not None}
+
+
+def _show_validation_error(error: Exception) -> None:
+    fail(" ".join(getattr(error, "messages", [str(error)])))
+
+
+@app.command("list")
+def list_people(
+    search: Annotated[
+        str,
+        typer.Option(
+            "--search", "-s", help="Match name, organization, title or email."
+        ),
+    ] = "",
+    as_json: JsonOption = False,
+    user: UserOption = None,
+) -> None:
+    """List the people in your network."""
+    setup_django()
+    from warmline.people.queries import PeopleFilter, people_as_dicts, search_people
+
+    owner = resolve_user(user)
+    rows = people_as_dicts(search_people(owner, PeopleFilter(q=search)))
+    if as_json:
+        print_json(rows)
+        return
+    table = Table(title=f"{len(rows)} people", title_justify="left")
+    for column in ("ID", "Name", "Organization", "Title", "Degree", "Introduced by"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        degree = str(row["degree"]) if row["degree"] else "—"
+        table.add_row(
+            str(row["id"]), row["name"], row["organization"] or "", row["title"],
+            degree, row["introduced_by"] or "",
+        )  # fmt: skip
+    console.print(table)
+
+
+@app.command("add")
+def add_person(
+    name: Annotated[str, typer.Argument(help="Their full name.")],
+    org: OrgOption = None,
+    title: TitleOption = None,
+    email: EmailOption = None,
+    phone: PhoneOption = None,
+    tag: TagOption = None,
+    location: LocationOption = None,
+    notes: NotesOption = None,
+    main: Annotated[
+        bool, typer.Option("--main", help="You know them directly (main contact).")
+    ] = False,
+    introduced_by: IntroducedByOption = None,
+    as_json: JsonOption = False,
+    user: UserOption = None,
+) -> None:
+    """Add a person: --main if you know them, --introduced-by for a referral."""
+    setup_django()
+    from django.core.exceptions import ValidationError
+
+    from warmline.people import services
+    from warmline.people.models import Source
+    from warmline.people.queries import person_as_dict
+
+    owner = resolve_user(user)
+    introducer = _introducer(owner, introduced_by)
+    fields = _fields(org=org, title=title, email=email, phone=phone, tag=tag,
+                     location=location, notes=notes)  # fmt: skip
+    try:
+        person = services.create_person(
+            owner, name, is_main_contact=main, introduced_by=introducer,
+            source=Source.CLI, **fields,
+        )  # fmt: skip
+    except ValidationError as error:
+        _show_validation_error(error)
+    if as_json:
+        print_json(person_as_dict(person))
+    else:
+        console.print(
+            f"Added [bold]{person.name}[/bold] (id {person.pk}), "
+            f"{_degree_text(person)}."
+        )
+
+
+@app.command("show")
+def show_person(
+    ref: Annotated[str, typer.Argument(metavar="NAME_OR_ID", help="A name or an id.")],
+    as_json: JsonOption = False,
+    user: UserOption = None,
+) -> None:
+    """Show one person: details, degree and the chain of introductions to them."""
+    setup_django()
+    from warmline.people.queries import person_as_dict
+
+    person = find_person(resolve_user(user), ref)
+    data = person_as_dict(person)
+    if as_json:
+        print_json(data)
+        return
+    console.print(f"[bold]{data['name']}[/bold]  (id {data['id']})")
+    if data["title"] or data["organization"]:
+        console.print(
+            " at ".join(v for v in (data["title"], data["organization"]) if v)
+        )
+    chain = " → ".join(["Me", *data["chain"]]) if data["chain"] else "not connected yet"
+    console.print(f"Degree: {data['degree'] or '—'}   Chain: {chain}", highlight=False)
+    for label, key in (("Emails", "emails"), ("Phones", "phones"), ("Tags", "tags")):
+        if data[key]:
+            console.print(f"{label}: {', '.join(data[key])}", highlight=False)
+    if data["notes"]:
+        console.print(f"Notes: {data['notes']}", highlight=False)
+
+
+@app.command("edit")
+def edit_person(
+    ref: Annotated[str, typer.Argument(metavar="NAME_OR_ID", help="A name or an id.")],
+    name: Annotated[str | None, typer.Option("--name", help="Rename them.")] = None,
+    org: OrgOption = None,
+    title: TitleOption = None,
+    email: EmailOption = None,
+    phone: PhoneOption = None,
+    tag: TagOption = None,
+    location: LocationOption = None,
+    notes: NotesOption = None,
+    main: Annotated[
+        bool | None,
+        typer.Option("--main/--no-main", help="Mark or unmark as a main contact."),
+    ] = None,
+    introduced_by: Annotated[
+        str | None,
+        typer.Option(
+            "--introduced-by",
+            metavar="NAME_OR_ID",
+            help="Make this person the only introducer; 'none' removes them all.",
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+    user: UserOption = None,
+) -> None:
+    """Change a person; options given replace what was there (--email: all emails)."""
+    setup_django()
+    from django.core.exceptions import ValidationError
+    from django.db import transaction
+
+    from warmline.people import services
+    from warmline.people.queries import person_as_dict
+
+    owner = resolve_user(user)
+    person = find_person(owner, ref)
+    introducers = None
+    if introduced_by is not None:
+        introducers = (
+            []
+            if introduced_by.lower() == "none"
+            else [find_person(owner, introduced_by)]
+        )
+    fields = _fields(name=name, org=org, title=title, email=email, phone=phone, tag=tag,
+                     location=location, notes=notes, is_main_contact=main)  # fmt: skip
+    try:
+        with transaction.atomic():
+            services.update_person(person, **fields)
+            if introducers is not None:
+                services.set_introducers(person, introducers)
+    except ValidationError as error:
+        _show_validation_error(error)
+    person.refresh_from_db()
+    if as_json:
+        print_json(person_as_dict(person))
+    else:
+        console.print(f"Saved [bold]{person.name}[/bold], {_degree_text(person)}.")
+
+
+@app.command("remove")
+def remove_person(
+    ref: Annotated[str, typer.Argument(metavar="NAME_OR_ID", help="A name or an id.")],
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Do not ask to confirm.")
+    ] = False,
+    user: UserOption = None,
+) -> None:
+    """Remove a person and their introductions; the people they introduced stay."""
+    setup_django()
+    from warmline.people import services
+
+    person = find_person(resolve_user(user), ref)
+    if not yes and sys.stdin.isatty():
+        typer.confirm(f"Remove {person.name} (id {person.pk})?", abort=True)
+    services.delete_person(person)
+    console.print(f"Removed [bold]{person.name}[/bold].")
+
+
+def _degree_text(person: Person) -> str:
+    return f"degree {person.degree}" if person.degree else "not connected yet"

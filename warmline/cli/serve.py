@@ -1,0 +1,105 @@
+"""`warmline serve`: migrate, then serve Warmline with waitress."""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import os
+import sys
+import threading
+import webbrowser
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+console = Console()
+LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _can_open_browser() -> bool:
+    """Best effort only: never on CI, and on Linux only with a display to open it on."""
+    if os.environ.get("CI"):
+        return False
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def _open_browser_soon(url: str) -> None:
+    def opener() -> None:
+        # A browser that will not open is not an error: the URL is printed anyway.
+        with contextlib.suppress(Exception):
+            webbrowser.open(url)
+
+    threading.Timer(1.0, opener).start()
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option(help="Port to listen on.", envvar="PORT", show_envvar=True)
+    ] = 8000,
+    no_browser: Annotated[
+        bool, typer.Option("--no-browser", help="Do not open a browser window.")
+    ] = False,
+    threads: Annotated[int, typer.Option(help="Worker threads.")] = 8,
+) -> None:
+    """Serve Warmline. On 127.0.0.1 the only user is signed in without a password."""
+    local = is_loopback(host)
+    os.environ["WARMLINE_LOCAL_MODE"] = "1" if local else "0"
+    if (
+        not local
+        and "WARMLINE_ALLOWED_HOSTS" not in os.environ
+        and host not in ("0.0.0.0", "::")
+    ):
+        os.environ["WARMLINE_ALLOWED_HOSTS"] = host
+
+    from warmline.cli.bootstrap import setup_django
+
+    setup_django(migrate=False)
+    from django.conf import settings
+
+    from warmline.accounts.models import User
+    from warmline.accounts.services import ensure_local_owner
+    from warmline.cli.bootstrap import migrate_if_needed
+
+    migrate_if_needed(verbose=True)
+    if local:
+        owner = ensure_local_owner()
+        who = (
+            f"signed in as [bold]{owner.username}[/bold]"
+            if owner
+            else "log in required (more than one user)"
+        )
+    else:
+        if not User.objects.exists():
+            console.print(
+                "[yellow]No accounts yet:[/yellow] create one with "
+                "`warmline createuser NAME --password-stdin`."
+            )
+        who = "log in required"
+
+    from waitress import serve as waitress_serve
+
+    from warmline.config.wsgi import application
+
+    shown_host = f"[{host}]" if ":" in host else host
+    url = f"http://{shown_host}:{port}/"
+    console.print(f"Warmline is running at [bold link={url}]{url}[/] ({who}).")
+    console.print(f"[dim]Data: {settings.HOME}  ·  Stop with Ctrl+C[/dim]")
+    if not no_browser and _can_open_browser():
+        _open_browser_soon(url)
+    try:
+        waitress_serve(application, host=host, port=port, threads=threads, _quiet=True)
+    except KeyboardInterrupt:
+        console.print("Stopped.")

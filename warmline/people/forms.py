@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlparse
+
+from django import forms
+from django.db.models.functions import Lower
+
+from warmline.accounts.models import User
+from warmline.people.contact_details import clean_emails, clean_phones, split_lines
+from warmline.people.models import Organization, Person
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.name} · {obj.organization}" if obj.organization else obj.name
+
+
+def people_choices(owner: User, exclude: Person | None = None) -> Any:
+    people = Person.objects.filter(owner=owner).select_related("organization")
+    if exclude is not None:
+        people = people.exclude(pk=exclude.pk)
+    return people.order_by(Lower("name"), "id")
+
+
+class PersonForm(forms.Form):
+    """Add or edit a person; on add, who introduced them."""
+
+    name = forms.CharField(max_length=200)
+    is_main_contact = forms.BooleanField(
+        label="I know them directly (main contact)",
+        required=False,
+        help_text="A friend, former colleague or family member: degree 1.",
+    )
+    introduced_by = PersonChoiceField(
+        queryset=Person.objects.none(),
+        required=False,
+        empty_label="Nobody (or not known)",
+        help_text="Who gave you this name? Their degree + 1 becomes this person's.",
+    )
+    organization = forms.CharField(
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"list": "organizations"}),
+    )
+    title = forms.CharField(max_length=200, required=False)
+    emails = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="One per line.",
+    )
+    phones = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text="One per line; without a country code, numbers are read as local.",
+    )
+    linkedin_url = forms.URLField(label="LinkedIn URL", max_length=300, required=False)
+    location = forms.CharField(max_length=200, required=False)
+    tags = forms.CharField(
+        max_length=500, required=False, help_text="Separated by commas: fan, alumni."
+    )
+    how_we_met = forms.CharField(max_length=300, required=False)
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+    def __init__(
+        self, *args: Any, owner: User, person: Person | None = None, **kwargs: Any
+    ):
+        super().__init__(*args, **kwargs)
+        if person is None:
+            introduced_by = self.fields["introduced_by"]
+            assert isinstance(introduced_by, PersonChoiceField)
+            introduced_by.queryset = people_choices(owner)
+        else:
+            # Introducers of an existing person are managed on their page.
+            del self.fields["introduced_by"]
+
+    @staticmethod
+    def initial_for(person: Person) -> dict[str, Any]:
+        return {
+            "name": person.name,
+            "is_main_contact": person.is_main_contact,
+            "organization": person.organization.name if person.organization else "",
+            "title": person.title,
+            "emails": "\n".join(e.address for e in person.emails.all()),
+            "phones": "\n".join(p.number for p in person.phones.all()),
+            "linkedin_url": person.linkedin_url,
+            "location": person.location,
+            "tags": ", ".join(t.name for t in person.tags.all()),
+            "how_we_met": person.how_we_met,
+            "notes": person.notes,
+        }
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError("A person needs a name.")
+        return name
+
+    def clean_emails(self) -> list[str]:
+        return clean_emails(split_lines(self.cleaned_data["emails"]))
+
+    def clean_phones(self) -> list[str]:
+        return clean_phones(split_lines(self.cleaned_data["phones"]))
+
+    def clean_linkedin_url(self) -> str:
+        url = self.cleaned_data["linkedin_url"]
+        host = urlparse(url).hostname or ""
+        if url and not (host == "linkedin.com" or host.endswith(".linkedin.com")):
+            raise forms.ValidationError("This is not a linkedin.com address.")
+        return url
+
+    def clean_tags(self) -> list[str]:
+        return [t.strip() for t in self.cleaned_data["tags"].split(",") if t.strip()]
+
+    def person_fields(self) -> dict[str, Any]:
+        """The cleaned data as keyword arguments for services.create/update_person."""
+        data = dict(self.cleaned_data)
+        data.pop("introduced_by", None)
+        return data
+
+
+class IntroductionForm(forms.Form):
+    introducer = PersonChoiceField(
+        queryset=Person.objects.none(),
+        label="Introduced by",
+        empty_label="Choose a person",
+    )
+    introduced_on = forms.DateField(
+        label="When", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(max_length=300, required=False)
+
+    def __init__(self, *args: Any, person: Person, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        introducer = self.fields["introducer"]
+        assert isinstance(introducer, PersonChoiceField)
+        introducer.queryset = people_choices(person.owner, exclude=person)
+
+
+class OrganizationForm(forms.ModelForm):
+    class Meta:
+        model = Organization
+        fields = ["name", "website", "industry", "is_target", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 4})}

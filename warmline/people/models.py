@@ -1,0 +1,191 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+
+from warmline.people.matching import organization_key
+
+
+class Source(models.TextChoices):
+    MANUAL = "manual", "Added by hand"
+    DEMO = "demo", "Demo network"
+    LINKEDIN = "linkedin", "LinkedIn import"
+    GOOGLE = "google", "Google Contacts import"
+    VCARD = "vcard", "vCard import"
+    CSV = "csv", "CSV import"
+    CLI = "cli", "Command line"
+
+
+class Organization(models.Model):
+    """A company, school or other body where people in the network work."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=200)
+    # Case- and suffix-insensitive: "Acme, Inc." and "ACME Inc" are one organization.
+    name_key = models.CharField(max_length=200, editable=False)
+    website = models.URLField(blank=True)
+    industry = models.CharField(max_length=120, blank=True)
+    is_target = models.BooleanField("target organization", default=False)
+    notes = models.TextField(blank=True)
+    is_demo = models.BooleanField(default=False, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = [Lower("name")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "name_key"], name="unique_organization_per_owner"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.name_key = organization_key(self.name)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:organization_detail", args=[self.pk])
+
+
+class Tag(models.Model):
+    """A label the seeker puts on people: "fan", "alumni", "health care"."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=60)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        ordering = [Lower("name")]
+        constraints = [
+            models.UniqueConstraint(Lower("name"), "owner", name="unique_tag_per_owner")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(models.Model):
+    """Someone in the seeker's network (a contact), never a user account."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=200)
+    organization = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="people",
+    )
+    title = models.CharField(max_length=200, blank=True)
+    location = models.CharField(max_length=200, blank=True)
+    linkedin_url = models.URLField("LinkedIn URL", max_length=300, blank=True)
+    notes = models.TextField(blank=True)
+    how_we_met = models.CharField(max_length=300, blank=True)
+    is_main_contact = models.BooleanField(
+        "main contact",
+        default=False,
+        help_text="Someone you know directly: a friend, former colleague, family.",
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="people")
+    source = models.CharField(
+        max_length=20, choices=Source.choices, default=Source.MANUAL
+    )
+    connected_on = models.DateField(null=True, blank=True)
+    is_demo = models.BooleanField(default=False, editable=False)
+    # Derived from main contacts and introductions by degrees.recompute_degrees():
+    # 1 for a main contact, d+1 when introduced by someone of degree d, null when no
+    # chain reaches a main contact. `chain` holds the person ids of one shortest chain,
+    # from the main contact to this person.
+    degree = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    chain = models.JSONField(default=list, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = [Lower("name"), "id"]
+        verbose_name_plural = "people"
+        indexes = [
+            models.Index(fields=["owner", "degree"], name="person_owner_degree"),
+            models.Index(Lower("name"), "owner", name="person_owner_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("people:detail", args=[self.pk])
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0] if self.name.split() else self.name
+
+    @property
+    def introducer_id(self) -> int | None:
+        """The person who introduced this one on the shortest chain, if any."""
+        return self.chain[-2] if len(self.chain) >= 2 else None
+
+
+class EmailAddress(models.Model):
+    """One of a person's email addresses, with an optional label (work, home)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="emails")
+    address = models.EmailField(max_length=254)
+    label = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(Lower("address"), name="email_address_lower")]
+
+    def __str__(self) -> str:
+        return self.address
+
+
+class PhoneNumber(models.Model):
+    """One of a person's phone numbers, kept in E.164 form (+15551234567)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="phones")
+    number = models.CharField(max_length=40)
+    label = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["number"], name="phone_number")]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class Introduction(models.Model):
+    """`introducer` introduced the seeker to `person` (A referred B)."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    introducer = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="introductions_made"
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="introductions_received"
+    )
+    introduced_on = models.DateField(default=timezone.localdate)
+    note = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["introduced_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["introducer", "person"], name="unique_introduction"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(introducer=models.F("person")),
+                name="introduction_not_self",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.introducer} introduced {self.person}"

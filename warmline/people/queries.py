@@ -1,0 +1,174 @@
+"""Reads of the network: search, chains, and people as plain data for CLI and API."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
+
+from warmline.accounts.models import User
+from warmline.people.models import EmailAddress, Introduction, Organization, Person
+from warmline.people.phones import format_phone
+
+SORTS: dict[str, tuple[str, list[Any]]] = {
+    "name": ("Name", [Lower("name"), "id"]),
+    "degree": ("Degree", [F("degree").asc(nulls_last=True), Lower("name"), "id"]),
+    "organization": ("Organization", [Lower("organization__name"), Lower("name")]),
+    "recent": ("Recently added", ["-created_at", "-id"]),
+}
+DEGREE_FILTERS = {
+    "1": "1 · main contacts",
+    "2": "2",
+    "3": "3",
+    "4": "4 or more",
+    "none": "Not connected yet",
+}
+
+
+@dataclass(frozen=True)
+class PeopleFilter:
+    """What the people list is asked for; every field is optional."""
+
+    q: str = ""
+    tag: str = ""
+    degree: str = ""
+    main: bool = False
+    sort: str = "name"
+
+
+def people_for(owner: User) -> QuerySet[Person]:
+    return Person.objects.filter(owner=owner).select_related("organization")
+
+
+def search_people(owner: User, f: PeopleFilter) -> QuerySet[Person]:
+    people = people_for(owner).prefetch_related("tags", "emails")
+    if q := f.q.strip():
+        email_match = EmailAddress.objects.filter(
+            person=OuterRef("pk"), address__icontains=q
+        )
+        people = people.filter(
+            Q(name__icontains=q)
+            | Q(organization__name__icontains=q)
+            | Q(title__icontains=q)
+            | Exists(email_match)
+        )
+    if f.tag:
+        people = people.filter(tags__name__iexact=f.tag)
+    if f.degree == "none":
+        people = people.filter(degree__isnull=True)
+    elif f.degree == "4":
+        people = people.filter(degree__gte=4)
+    elif f.degree in DEGREE_FILTERS:
+        people = people.filter(degree=int(f.degree))
+    if f.main:
+        people = people.filter(is_main_contact=True)
+    return people.order_by(*SORTS.get(f.sort, SORTS["name"])[1])
+
+
+def names_by_id(owner_id: int, ids: Iterable[int | None]) -> dict[int, str]:
+    """Names for a set of person ids in one query (for chains and "via" columns)."""
+    wanted = {pk for pk in ids if pk is not None}
+    if not wanted:
+        return {}
+    return dict(
+        Person.objects.filter(owner_id=owner_id, pk__in=wanted).values_list(
+            "id", "name"
+        )
+    )
+
+
+def chain_people(person: Person) -> list[Person]:
+    """The people on this person's shortest chain, from the main contact to them."""
+    if not person.chain:
+        return []
+    found = Person.objects.filter(
+        owner_id=person.owner_id, pk__in=person.chain
+    ).in_bulk()
+    return [found[pk] for pk in person.chain if pk in found]
+
+
+def introductions_received(person: Person) -> QuerySet[Introduction]:
+    return person.introductions_received.select_related("introducer").order_by(
+        "introduced_on", "id"
+    )
+
+
+def introductions_made(person: Person) -> QuerySet[Introduction]:
+    return person.introductions_made.select_related(
+        "person", "person__organization"
+    ).order_by("introduced_on", "id")
+
+
+def organizations_for(owner: User, q: str = "") -> QuerySet[Organization]:
+    organizations = Organization.objects.filter(owner=owner).annotate(
+        people_count=Count("people")
+    )
+    if q.strip():
+        organizations = organizations.filter(
+            Q(name__icontains=q.strip()) | Q(industry__icontains=q.strip())
+        )
+    return organizations.order_by(Lower("name"))
+
+
+def people_as_dicts(people: QuerySet[Person]) -> list[dict[str, Any]]:
+    """People as plain data, the shape the CLI's --json and the API print.
+
+    A fixed number of queries however many people: related rows are prefetched and
+    the names on every chain are fetched together.
+    """
+    rows = list(
+        people.select_related("organization").prefetch_related(
+            "emails",
+            "phones",
+            "tags",
+            Prefetch(
+                "introductions_received",
+                queryset=Introduction.objects.select_related("introducer").order_by(
+                    "introduced_on", "id"
+                ),
+                to_attr="introductions_in_order",
+            ),
+        )
+    )
+    if not rows:
+        return []
+    names = names_by_id(rows[0].owner_id, (pk for p in rows for pk in p.chain))
+    return [_as_dict(person, names) for person in rows]
+
+
+def person_as_dict(person: Person) -> dict[str, Any]:
+    return people_as_dicts(Person.objects.filter(pk=person.pk))[0]
+
+
+def _as_dict(person: Person, names: dict[int, str]) -> dict[str, Any]:
+    # On the shortest chain, else (not connected yet) the earliest introducer.
+    received = person.introductions_in_order  # type: ignore[attr-defined]
+    if person.introducer_id is not None:
+        introduced_by = names.get(person.introducer_id)
+    else:
+        introduced_by = received[0].introducer.name if received else None
+    return {
+        "id": person.pk,
+        "name": person.name,
+        "organization": person.organization.name if person.organization else None,
+        "title": person.title,
+        "emails": [e.address for e in person.emails.all()],
+        "phones": [p.number for p in person.phones.all()],
+        "location": person.location,
+        "linkedin_url": person.linkedin_url,
+        "tags": [t.name for t in person.tags.all()],
+        "is_main_contact": person.is_main_contact,
+        "introduced_by": introduced_by,
+        "introduced_by_all": [i.introducer.name for i in received],
+        "degree": person.degree,
+        "chain": [names[pk] for pk in person.chain if pk in names],
+        "notes": person.notes,
+        "source": person.source,
+    }
+
+
+def display_phones(person: Person) -> list[tuple[str, str]]:
+    return [(format_phone(p.number), p.label) for p in person.phones.all()]

@@ -1,0 +1,231 @@
+"""State changes to people, organizations, tags and introductions.
+
+Views, the command line and the API all call these; each runs in one transaction and
+leaves every degree and chain right (degrees.recompute_degrees).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models.functions import Lower
+
+from warmline.accounts.models import User
+from warmline.people.contact_details import clean_emails, clean_phones
+from warmline.people.degrees import reaches, recompute_degrees
+from warmline.people.matching import organization_key
+from warmline.people.models import (
+    EmailAddress,
+    Introduction,
+    Organization,
+    Person,
+    PhoneNumber,
+    Source,
+    Tag,
+)
+
+# Plain fields a caller may set on a person; related ones are handled apart.
+PERSON_FIELDS = {
+    "name", "title", "location", "linkedin_url", "notes", "how_we_met",
+    "is_main_contact", "source", "connected_on",
+}  # fmt: skip
+
+
+def get_or_create_organization(
+    owner: User, name: str, *, is_demo: bool = False
+) -> Organization | None:
+    """The owner's organization by that name (ignoring case and legal suffixes)."""
+    name = name.strip()
+    if not name:
+        return None
+    key = organization_key(name)
+    organization = Organization.objects.filter(owner=owner, name_key=key).first()
+    if organization is None:
+        organization = Organization.objects.create(
+            owner=owner, name=name, is_demo=is_demo
+        )
+    return organization
+
+
+def set_tags(person: Person, names: list[str], *, is_demo: bool = False) -> None:
+    tags = []
+    for name in {n.strip().casefold(): n.strip() for n in names if n.strip()}.values():
+        tag = Tag.objects.filter(owner=person.owner, name__iexact=name).first()
+        tags.append(
+            tag or Tag.objects.create(owner=person.owner, name=name, is_demo=is_demo)
+        )
+    person.tags.set(tags)
+
+
+def _set_emails(person: Person, addresses: list[str]) -> None:
+    existing = {e.address.casefold(): e for e in person.emails.all()}
+    wanted = {a.casefold() for a in addresses}
+    EmailAddress.objects.filter(
+        pk__in=[e.pk for key, e in existing.items() if key not in wanted]
+    ).delete()
+    EmailAddress.objects.bulk_create(
+        EmailAddress(person=person, address=a)
+        for a in addresses
+        if a.casefold() not in existing
+    )
+
+
+def _set_phones(person: Person, numbers: list[str]) -> None:
+    existing = {p.number: p for p in person.phones.all()}
+    PhoneNumber.objects.filter(
+        pk__in=[p.pk for number, p in existing.items() if number not in numbers]
+    ).delete()
+    PhoneNumber.objects.bulk_create(
+        PhoneNumber(person=person, number=n) for n in numbers if n not in existing
+    )
+
+
+def _apply(person: Person, fields: dict[str, Any]) -> None:
+    """Save plain fields, then organization, tags, emails and phones when given."""
+    unknown = set(fields) - PERSON_FIELDS - {"organization", "tags", "emails", "phones"}
+    if unknown:
+        raise TypeError(f"Unknown person fields: {', '.join(sorted(unknown))}")
+    for name in PERSON_FIELDS & set(fields):
+        setattr(person, name, fields[name])
+    if not person.name.strip():
+        raise ValidationError("A person needs a name.")
+    person.name = person.name.strip()
+    if "organization" in fields:
+        person.organization = get_or_create_organization(
+            person.owner, fields["organization"] or "", is_demo=person.is_demo
+        )
+    emails = clean_emails(fields["emails"]) if "emails" in fields else None
+    phones = clean_phones(fields["phones"]) if "phones" in fields else None
+    person.full_clean(exclude=["owner", "organization", "chain"])
+    person.save()
+    if emails is not None:
+        _set_emails(person, emails)
+    if phones is not None:
+        _set_phones(person, phones)
+    if "tags" in fields:
+        set_tags(person, fields["tags"], is_demo=person.is_demo)
+
+
+@transaction.atomic
+def create_person(
+    owner: User,
+    name: str,
+    *,
+    introduced_by: Person | None = None,
+    is_demo: bool = False,
+    **fields: Any,
+) -> Person:
+    """Add a person to the network, optionally introduced by someone already in it."""
+    fields.setdefault("source", Source.DEMO if is_demo else Source.MANUAL)
+    person = Person(owner=owner, is_demo=is_demo)
+    _apply(person, {"name": name, **fields})
+    if introduced_by is not None:
+        _introduce(introduced_by, person)
+    recompute_degrees(owner.pk)
+    person.refresh_from_db(fields=["degree", "chain"])
+    return person
+
+
+@transaction.atomic
+def update_person(person: Person, **fields: Any) -> Person:
+    _apply(person, fields)
+    recompute_degrees(person.owner_id)
+    person.refresh_from_db(fields=["degree", "chain"])
+    return person
+
+
+@transaction.atomic
+def delete_person(person: Person) -> None:
+    """Delete a person; the people they introduced keep their other chains, if any."""
+    owner_id = person.owner_id
+    person.delete()
+    recompute_degrees(owner_id)
+
+
+def _introduce(
+    introducer: Person,
+    person: Person,
+    introduced_on: dt.date | None = None,
+    note: str = "",
+) -> Introduction:
+    if introducer.owner_id != person.owner_id:
+        raise ValidationError("Both people must be in the same network.")
+    if introducer.pk == person.pk:
+        raise ValidationError(f"{person} cannot introduce themselves.")
+    if Introduction.objects.filter(introducer=introducer, person=person).exists():
+        raise ValidationError(f"{introducer} already introduced {person}.")
+    edges = list(
+        Introduction.objects.filter(owner_id=person.owner_id).values_list(
+            "introducer_id", "person_id"
+        )
+    )
+    if reaches(edges, person.pk, introducer.pk):
+        raise ValidationError(
+            f"{introducer} cannot have introduced {person}: {person} is already "
+            f"on the chain that led to {introducer}, and introductions cannot go "
+            "round in a circle."
+        )
+    return Introduction.objects.create(
+        owner_id=person.owner_id,
+        introducer=introducer,
+        person=person,
+        introduced_on=introduced_on or dt.date.today(),
+        note=note,
+    )
+
+
+@transaction.atomic
+def add_introduction(
+    introducer: Person,
+    person: Person,
+    *,
+    introduced_on: dt.date | None = None,
+    note: str = "",
+) -> Introduction:
+    """Record that `introducer` introduced `person`; a circle is refused."""
+    introduction = _introduce(introducer, person, introduced_on, note)
+    recompute_degrees(person.owner_id)
+    return introduction
+
+
+@transaction.atomic
+def remove_introduction(introduction: Introduction) -> None:
+    owner_id = introduction.owner_id
+    introduction.delete()
+    recompute_degrees(owner_id)
+
+
+@transaction.atomic
+def set_introducers(person: Person, introducers: list[Person]) -> None:
+    """Make `introducers` the only people who introduced `person` (may be none)."""
+    keep = {p.pk for p in introducers}
+    person.introductions_received.exclude(introducer_id__in=keep).delete()
+    already = set(person.introductions_received.values_list("introducer_id", flat=True))
+    for introducer in introducers:
+        if introducer.pk not in already:
+            _introduce(introducer, person)
+    recompute_degrees(person.owner_id)
+
+
+@transaction.atomic
+def save_organization(organization: Organization) -> Organization:
+    """Save an organization, refusing a second one with the same name."""
+    key = organization_key(organization.name)
+    clash = Organization.objects.filter(owner_id=organization.owner_id, name_key=key)
+    if clash.exclude(pk=organization.pk).exists():
+        raise ValidationError(
+            f"You already have an organization named {organization.name!r}."
+        )
+    organization.save()
+    return organization
+
+
+def tag_names(owner: User) -> list[str]:
+    return list(
+        Tag.objects.filter(owner=owner)
+        .order_by(Lower("name"))
+        .values_list("name", flat=True)
+    )

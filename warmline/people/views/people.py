@@ -1,0 +1,139 @@
+"""Pages for people: the list, a person's page, add, edit, delete."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from warmline.accounts.http import AuthedRequest
+from warmline.people import queries, services
+from warmline.people.access import get_person_for_user
+from warmline.people.forms import IntroductionForm, PersonForm
+from warmline.people.models import Organization, Person
+
+
+def person_list(request: AuthedRequest) -> HttpResponse:
+    filters = queries.PeopleFilter(
+        q=request.GET.get("q", ""),
+        tag=request.GET.get("tag", ""),
+        degree=request.GET.get("degree", ""),
+        main=request.GET.get("main") == "1",
+        sort=request.GET.get("sort", "name"),
+    )
+    page = Paginator(
+        queries.search_people(request.user, filters), settings.PEOPLE_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    via = queries.names_by_id(request.user.pk, [p.introducer_id for p in page])
+    for person in page:
+        person.via_name = via.get(person.introducer_id or 0)  # type: ignore[attr-defined]
+    context = {
+        "page": page,
+        "filters": filters,
+        "tags": services.tag_names(request.user),
+        "degrees": queries.DEGREE_FILTERS,
+        "sorts": {key: label for key, (label, _) in queries.SORTS.items()},
+        "querystring": _querystring_without_page(request),
+    }
+    if request.htmx:
+        return render(request, "people/_results.html", context)
+    return render(request, "people/person_list.html", context)
+
+
+def _querystring_without_page(request: AuthedRequest) -> str:
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
+def person_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk)
+    received = list(queries.introductions_received(person))
+    return render(
+        request,
+        "people/person_detail.html",
+        {
+            "person": person,
+            "chain": queries.chain_people(person),
+            "introductions_received": received,
+            "introductions_made": queries.introductions_made(person),
+            "emails": person.emails.all(),
+            "phones": queries.display_phones(person),
+            "tags": person.tags.all(),
+            "introduction_form": IntroductionForm(person=person),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def person_add(request: AuthedRequest) -> HttpResponse:
+    initial = {}
+    if introducer_id := request.GET.get("introduced_by"):
+        initial["introduced_by"] = introducer_id
+    form = PersonForm(request.POST or None, owner=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            person = services.create_person(
+                request.user,
+                introduced_by=form.cleaned_data["introduced_by"],
+                **form.person_fields(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"{person.name} is in your network.")
+            return redirect(person)
+    return render(
+        request,
+        "people/person_form.html",
+        {"form": form, "organizations": _org_names(request)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def person_edit(request: AuthedRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk)
+    form = PersonForm(
+        request.POST or None,
+        owner=request.user,
+        person=person,
+        initial=PersonForm.initial_for(person),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_person(person, **form.person_fields())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Saved {person.name}.")
+            return redirect(person)
+    return render(
+        request,
+        "people/person_form.html",
+        {"form": form, "person": person, "organizations": _org_names(request)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def person_delete(request: AuthedRequest, pk: int) -> HttpResponse:
+    person = get_person_for_user(request.user, pk)
+    if request.method == "POST":
+        services.delete_person(person)
+        messages.success(request, f"Deleted {person.name}.")
+        return redirect("people:list")
+    introduced: list[Person] = [i.person for i in queries.introductions_made(person)]
+    return render(
+        request,
+        "people/person_confirm_delete.html",
+        {"person": person, "introduced": introduced},
+    )
+
+
+def _org_names(request: AuthedRequest) -> list[str]:
+    return list(
+        Organization.objects.filter(owner=request.user).values_list("name", flat=True)
+    )
