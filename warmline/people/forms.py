@@ -54,7 +54,9 @@ class PersonForm(forms.Form):
         required=False,
         help_text="One per line; without a country code, numbers are read as local.",
     )
-    linkedin_url = forms.URLField(label="LinkedIn URL", max_length=300, required=False)
+    linkedin_url = forms.URLField(
+        label="LinkedIn URL", max_length=300, required=False, assume_scheme="https"
+    )
     location = forms.CharField(max_length=200, required=False)
     tags = forms.CharField(
         max_length=500, required=False, help_text="Separated by commas: fan, alumni."
@@ -138,6 +140,8 @@ class IntroductionForm(forms.Form):
 
 
 class OrganizationForm(forms.ModelForm):
+    website = forms.URLField(required=False, assume_scheme="https")
+
     class Meta:
         model = Organization
         fields = ["name", "website", "industry", "is_target", "notes"]

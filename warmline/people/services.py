@@ -51,8 +51,12 @@ def get_or_create_organization(
 
 
 def set_tags(person: Person, names: list[str], *, is_demo: bool = False) -> None:
+    first_spellings: dict[str, str] = {}
+    for name in names:
+        first_spellings.setdefault(name.strip().casefold(), name.strip())
+    first_spellings.pop("", None)
     tags = []
-    for name in {n.strip().casefold(): n.strip() for n in names if n.strip()}.values():
+    for name in first_spellings.values():
         tag = Tag.objects.filter(owner=person.owner, name__iexact=name).first()
         tags.append(
             tag or Tag.objects.create(owner=person.owner, name=name, is_demo=is_demo)

@@ -1,0 +1,70 @@
+"""Local single-user mode and logging in."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from warmline.accounts.models import User
+from warmline.accounts.services import create_user, ensure_local_owner, local_owner_name
+from warmline.accounts.tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def local_mode(settings) -> None:
+    settings.LOCAL_MODE = True
+
+
+def test_local_mode_signs_in_the_only_user(local_mode: None, alice: User) -> None:
+    response = Client().get("/")
+    assert response.status_code == 200
+    assert response.wsgi_request.user == alice
+
+
+def test_local_mode_stops_as_soon_as_a_second_user_exists(
+    local_mode: None, alice: User, bob: User
+) -> None:
+    response = Client().get("/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_local_mode_is_only_for_requests_from_this_machine(
+    local_mode: None, alice: User
+) -> None:
+    response = Client(REMOTE_ADDR="192.0.2.10").get("/")
+    assert response.status_code == 302
+
+
+def test_without_local_mode_everyone_logs_in(alice: User) -> None:
+    assert Client().get("/").status_code == 302
+
+
+def test_log_in_with_a_password_then_log_out(db: None) -> None:
+    UserFactory(username="carol")
+    client = Client()
+    page = client.get("/accounts/login/")
+    assert b"Log in" in page.content
+    wrong = client.post("/accounts/login/", {"username": "carol", "password": "nope"})
+    assert (
+        wrong.status_code == 200 and b"correct username and password" in wrong.content
+    )
+    right = client.post(
+        "/accounts/login/",
+        {"username": "carol", "password": "correct horse battery staple"},
+    )
+    assert right.status_code == 302 and right["Location"] == "/"
+    assert client.get("/").status_code == 200
+    client.post("/accounts/logout/")
+    assert client.get("/").status_code == 302
+
+
+def test_ensure_local_owner_creates_one_user_once(db: None) -> None:
+    first = ensure_local_owner()
+    assert first is not None and first.username == local_owner_name()
+    assert not first.has_usable_password()
+    assert ensure_local_owner() == first
+    create_user("second")
+    assert ensure_local_owner() is None
+    assert User.objects.count() == 2

@@ -1,0 +1,71 @@
+"""`warmline serve` for real: a subprocess on a free port, as `make run` starts it."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from warmline.cli.serve import is_loopback
+
+
+@pytest.mark.parametrize(
+    ("host", "expected"),
+    [("127.0.0.1", True), ("localhost", True), ("::1", True), ("[::1]", True),
+     ("0.0.0.0", False), ("192.0.2.1", False), ("example.com", False)],
+)  # fmt: skip
+def test_loopback_addresses(host: str, expected: bool) -> None:
+    assert is_loopback(host) is expected
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_migrates_creates_the_owner_and_answers_on_loopback(
+    tmp_path: Path,
+) -> None:
+    port = free_port()
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DATABASE_URL", "DJANGO_", "WARMLINE_"))
+    }
+    env.update(WARMLINE_HOME=str(tmp_path), PORT=str(port), CI="1")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "warmline", "serve", "--no-browser"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        body = ""
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/", timeout=2
+                ) as r:
+                    body = r.read().decode()
+                    break
+            except OSError:
+                time.sleep(0.2)
+        assert "Welcome to Warmline" in body, "the first-run page did not answer"
+        assert (tmp_path / "warmline.sqlite3").exists()
+        assert (tmp_path / "secret_key").exists()
+        css = f"http://127.0.0.1:{port}/static/vendor/pico-2.1.1.min.css"
+        with urllib.request.urlopen(css, timeout=5) as r:
+            assert r.status == 200
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=10)
+    assert f"http://127.0.0.1:{port}/" in output

@@ -1,0 +1,85 @@
+"""No page's query count grows with the size of the network."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from warmline.accounts.models import User
+from warmline.people.degrees import recompute_degrees
+from warmline.people.models import EmailAddress, Introduction, Organization, Person, Tag
+
+pytestmark = pytest.mark.django_db
+
+
+def build_network(owner: User, size: int) -> list[Person]:
+    """`size` people at 10 organizations; every fifth a main contact, each next one
+    introduced by the one before: degrees run 1 to 5 over and over."""
+    orgs = Organization.objects.bulk_create(
+        Organization(owner=owner, name=f"Org {i}", name_key=f"org {i}")
+        for i in range(10)
+    )
+    tag = Tag.objects.create(owner=owner, name="fan")
+    people = Person.objects.bulk_create(
+        Person(owner=owner, name=f"Person {i:04}", organization=orgs[i % 10],
+               is_main_contact=(i % 5 == 0))
+        for i in range(size)
+    )  # fmt: skip
+    EmailAddress.objects.bulk_create(
+        EmailAddress(person=p, address=f"p{p.pk}@example.com") for p in people
+    )
+    Person.tags.through.objects.bulk_create(
+        Person.tags.through(person_id=p.pk, tag_id=tag.pk) for p in people
+    )
+    Introduction.objects.bulk_create(
+        Introduction(owner=owner, introducer=people[i - 1], person=people[i])
+        for i in range(1, size)
+        if i % 5
+    )
+    recompute_degrees(owner.pk)
+    return people
+
+
+@pytest.mark.parametrize("size", [10, 1000])
+def test_people_list_queries_are_bounded(
+    alice_client: Client, alice: User, size: int, django_assert_max_num_queries
+) -> None:
+    build_network(alice, size)
+    with django_assert_max_num_queries(10):
+        response = alice_client.get("/people/?sort=degree")
+    assert response.status_code == 200
+    assert len(response.context["page"]) == min(size, 50)
+
+
+@pytest.mark.parametrize("size", [10, 1000])
+def test_people_search_queries_are_bounded(
+    alice_client: Client, alice: User, size: int, django_assert_max_num_queries
+) -> None:
+    build_network(alice, size)
+    with django_assert_max_num_queries(10):
+        response = alice_client.get("/people/?q=example.com&tag=fan&degree=4")
+    # "4" means 4 or more: degrees 4 and 5, two in every five people.
+    assert response.context["page"].paginator.count == size * 2 // 5
+
+
+@pytest.mark.parametrize("size", [10, 1000])
+def test_person_page_queries_are_bounded(
+    alice_client: Client, alice: User, size: int, django_assert_max_num_queries
+) -> None:
+    people = build_network(alice, size)
+    deepest = people[size - 1]  # degree 5, with a chain of five
+    with django_assert_max_num_queries(12):
+        response = alice_client.get(f"/people/{deepest.pk}/")
+    assert len(response.context["chain"]) == 5
+
+
+@pytest.mark.parametrize("size", [10, 1000])
+def test_organization_pages_and_home_queries_are_bounded(
+    alice_client: Client, alice: User, size: int, django_assert_max_num_queries
+) -> None:
+    build_network(alice, size)
+    org = Organization.objects.filter(owner=alice).first()
+    assert org is not None
+    for url in ["/organizations/", org.get_absolute_url(), "/"]:
+        with django_assert_max_num_queries(8):
+            assert alice_client.get(url).status_code == 200
