@@ -4,23 +4,24 @@ from typing import Any
 from urllib.parse import urlparse
 
 from django import forms
-from django.db.models.functions import Lower
 
 from warmline.accounts.models import User
 from warmline.people.contact_details import clean_emails, clean_phones, split_lines
 from warmline.people.models import Organization, Person
+from warmline.people.widgets import PersonPicker
 
 
 class PersonChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.name} · {obj.organization}" if obj.organization else obj.name
+    """One of the owner's people, chosen with the search-as-you-type PersonPicker."""
 
+    widget = PersonPicker
 
-def people_choices(owner: User, exclude: Person | None = None) -> Any:
-    people = Person.objects.filter(owner=owner).select_related("organization")
-    if exclude is not None:
-        people = people.exclude(pk=exclude.pk)
-    return people.order_by(Lower("name"), "id")
+    def limit_to(self, owner: User, exclude: Person | None = None) -> None:
+        people = Person.objects.filter(owner=owner)
+        self.queryset = people.exclude(pk=exclude.pk) if exclude else people
+        assert isinstance(self.widget, PersonPicker)
+        self.widget.owner_id = owner.pk
+        self.widget.exclude_id = exclude.pk if exclude else None
 
 
 class PersonForm(forms.Form):
@@ -35,7 +36,6 @@ class PersonForm(forms.Form):
     introduced_by = PersonChoiceField(
         queryset=Person.objects.none(),
         required=False,
-        empty_label="Nobody (or not known)",
         help_text="Who gave you this name? Their degree + 1 becomes this person's.",
     )
     organization = forms.CharField(
@@ -71,7 +71,7 @@ class PersonForm(forms.Form):
         if person is None:
             introduced_by = self.fields["introduced_by"]
             assert isinstance(introduced_by, PersonChoiceField)
-            introduced_by.queryset = people_choices(owner)
+            introduced_by.limit_to(owner)
         else:
             # Introducers of an existing person are managed on their page.
             del self.fields["introduced_by"]
@@ -125,7 +125,8 @@ class IntroductionForm(forms.Form):
     introducer = PersonChoiceField(
         queryset=Person.objects.none(),
         label="Introduced by",
-        empty_label="Choose a person",
+        help_text="Search your network by name.",
+        error_messages={"required": "Choose who introduced them."},
     )
     introduced_on = forms.DateField(
         label="When", required=False, widget=forms.DateInput(attrs={"type": "date"})
@@ -136,7 +137,7 @@ class IntroductionForm(forms.Form):
         super().__init__(*args, **kwargs)
         introducer = self.fields["introducer"]
         assert isinstance(introducer, PersonChoiceField)
-        introducer.queryset = people_choices(person.owner, exclude=person)
+        introducer.limit_to(person.owner, exclude=person)
 
 
 class OrganizationForm(forms.ModelForm):

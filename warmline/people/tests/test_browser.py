@@ -36,7 +36,7 @@ def test_add_a_main_contact_and_someone_they_introduced(
     expect(page.get_by_text("main contact", exact=True)).to_be_visible()
 
     page.get_by_role("button", name="Add someone they introduced").click()
-    expect(page.get_by_label("Introduced by")).to_have_value(re.compile(r"\d+"))
+    expect(page.get_by_role("radio", name=re.compile("Dana Reyes"))).to_be_checked()
     page.get_by_label("Name").fill("Sam Okafor")
     page.get_by_label("Title").fill("UX Researcher")
     page.get_by_role("button", name="Add to my network").click()
@@ -46,6 +46,20 @@ def test_add_a_main_contact_and_someone_they_introduced(
         re.compile(r"Me\s*→\s*Dana Reyes\s*→\s*Sam Okafor")
     )
     expect(page.get_by_text("2° degree")).to_be_visible()
+
+    # A third person, whose introducer is found with the search-as-you-type picker.
+    page.get_by_role("link", name="People", exact=True).click()
+    page.get_by_role("button", name="Add a person").click()
+    page.get_by_label("Name").fill("Victor Huang")
+    page.get_by_role("button", name="Add to my network").click()
+    expect(page.get_by_text("not connected yet", exact=True)).to_be_visible()
+    page.get_by_text("Record who introduced Victor").click()
+    page.get_by_label("Introduced by").press_sequentially("okaf")
+    page.get_by_role("radio", name=re.compile("Sam Okafor")).check()
+    page.get_by_role("button", name="Add introduction").click()
+    expect(page.get_by_test_id("chain")).to_have_text(
+        re.compile(r"Me\s*→\s*Dana Reyes\s*→\s*Sam Okafor\s*→\s*Victor Huang")
+    )
 
     page.get_by_test_id("chain").get_by_role("link", name="Dana Reyes").click()
     introduced = page.locator("section").filter(

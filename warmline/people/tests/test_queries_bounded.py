@@ -6,38 +6,10 @@ import pytest
 from django.test import Client
 
 from warmline.accounts.models import User
-from warmline.people.degrees import recompute_degrees
-from warmline.people.models import EmailAddress, Introduction, Organization, Person, Tag
+from warmline.people.models import Organization
+from warmline.people.synthetic import build_network
 
 pytestmark = pytest.mark.django_db
-
-
-def build_network(owner: User, size: int) -> list[Person]:
-    """`size` people at 10 organizations; every fifth a main contact, each next one
-    introduced by the one before: degrees run 1 to 5 over and over."""
-    orgs = Organization.objects.bulk_create(
-        Organization(owner=owner, name=f"Org {i}", name_key=f"org {i}")
-        for i in range(10)
-    )
-    tag = Tag.objects.create(owner=owner, name="fan")
-    people = Person.objects.bulk_create(
-        Person(owner=owner, name=f"Person {i:04}", organization=orgs[i % 10],
-               is_main_contact=(i % 5 == 0))
-        for i in range(size)
-    )  # fmt: skip
-    EmailAddress.objects.bulk_create(
-        EmailAddress(person=p, address=f"p{p.pk}@example.com") for p in people
-    )
-    Person.tags.through.objects.bulk_create(
-        Person.tags.through(person_id=p.pk, tag_id=tag.pk) for p in people
-    )
-    Introduction.objects.bulk_create(
-        Introduction(owner=owner, introducer=people[i - 1], person=people[i])
-        for i in range(1, size)
-        if i % 5
-    )
-    recompute_degrees(owner.pk)
-    return people
 
 
 @pytest.mark.parametrize("size", [10, 1000])

@@ -326,3 +326,34 @@ def test_forms_are_protected_against_cross_site_requests(alice: User) -> None:
     client.force_login(alice)
     assert client.post("/people/new/", {"name": "Forged"}).status_code == 403
     assert not Person.objects.exists()
+
+
+def test_person_picker_finds_the_owners_people_only(
+    alice_client: Client, bob_client: Client, network: dict[str, Person]
+) -> None:
+    url = reverse("people:pick_hx")
+    response = alice_client.get(url, {"pick_q": "sam", "field": "introducer"})
+    assertContains(response, f'name="introducer" value="{network["sam"].pk}"')
+    assertNotContains(bob_client.get(url, {"pick_q": "sam"}), "Sam Okafor")
+    excluded = alice_client.get(url, {"pick_q": "sam", "exclude": network["sam"].pk})
+    assertContains(excluded, "Nobody in your network matches")
+
+
+def test_person_picker_shows_a_few_matches_and_says_there_are_more(
+    alice_client: Client, alice: User
+) -> None:
+    for i in range(12):
+        services.create_person(alice, f"Alex {i:02}")
+    response = alice_client.get(reverse("people:pick_hx"), {"pick_q": "alex"})
+    assert len(response.context["matches"]) == 8
+    assertContains(response, "More match")
+
+
+def test_introducer_form_needs_someone_from_the_owners_network(
+    alice_client: Client, bob: User, network: dict[str, Person]
+) -> None:
+    stranger = services.create_person(bob, "Bob's Friend", is_main_contact=True)
+    url = reverse("people:introduction_add", args=[network["loner"].pk])
+    response = alice_client.post(url, {"introducer": stranger.pk}, follow=True)
+    assertContains(response, "Choose who introduced them")
+    assert not network["loner"].introductions_received.exists()

@@ -15,6 +15,7 @@ from warmline.people import queries, services
 from warmline.people.access import get_person_for_user
 from warmline.people.forms import IntroductionForm, PersonForm
 from warmline.people.models import Organization, Person
+from warmline.people.widgets import PICK_LIMIT
 
 
 def person_list(request: AuthedRequest) -> HttpResponse:
@@ -130,6 +131,27 @@ def person_delete(request: AuthedRequest, pk: int) -> HttpResponse:
         request,
         "people/person_confirm_delete.html",
         {"person": person, "introduced": introduced},
+    )
+
+
+def person_pick_hx(request: AuthedRequest) -> HttpResponse:
+    """Matches for a PersonPicker: at most PICK_LIMIT of the owner's people."""
+    q = request.GET.get("pick_q", "").strip()
+    matches: list[Person] = []
+    if q:
+        people = queries.search_people(request.user, queries.PeopleFilter(q=q))
+        if (exclude := request.GET.get("exclude", "")).isdigit():
+            people = people.exclude(pk=int(exclude))
+        matches = list(people[: PICK_LIMIT + 1])
+    return render(
+        request,
+        "people/_person_options.html",
+        {
+            "field": request.GET.get("field", "introducer"),
+            "matches": matches[:PICK_LIMIT],
+            "more": len(matches) > PICK_LIMIT,
+            "searched": q,
+        },
     )
 
 
