@@ -38,17 +38,10 @@ def person_list(request: AuthedRequest) -> HttpResponse:
         "tags": services.tag_names(request.user),
         "degrees": queries.DEGREE_FILTERS,
         "sorts": {key: label for key, (label, _) in queries.SORTS.items()},
-        "querystring": _querystring_without_page(request),
     }
     if request.htmx:
         return render(request, "people/_results.html", context)
     return render(request, "people/person_list.html", context)
-
-
-def _querystring_without_page(request: AuthedRequest) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
 
 
 def person_detail(request: AuthedRequest, pk: int) -> HttpResponse:
