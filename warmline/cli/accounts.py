@@ -55,15 +55,15 @@ def demo(
     setup_django()
     from django.core.exceptions import ValidationError
 
-    from warmline.people.demo import load_demo_network, remove_demo_network
+    from warmline.demo import load_demo, remove_demo
 
     owner = resolve_user(user)
     if remove:
-        count = remove_demo_network(owner)
+        count = remove_demo(owner)
         console.print(f"Removed the demo network ({count} people).")
         return
     try:
-        count = load_demo_network(owner)
+        count = load_demo(owner)
     except ValidationError as error:
         fail(
             " ".join(error.messages) + " Remove it first with `warmline demo --remove`."

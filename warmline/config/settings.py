@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "warmline.accounts",
     "warmline.people",
+    "warmline.meetings",
+    "warmline.outreach",
 ]
 
 MIDDLEWARE = [
@@ -121,6 +123,7 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 # Phone numbers without a country code are read as numbers of this region.
 PHONE_REGION = env_str("WARMLINE_PHONE_REGION", "US")
 PEOPLE_PER_PAGE = 50
+RESUME_MAX_BYTES = env_int("WARMLINE_RESUME_MAX_BYTES", 5 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

@@ -16,11 +16,11 @@ class PersonChoiceField(forms.ModelChoiceField):
 
     widget = PersonPicker
 
-    def limit_to(self, owner: User, exclude: Person | None = None) -> None:
-        people = Person.objects.filter(owner=owner)
+    def limit_to(self, owner_id: int, exclude: Person | None = None) -> None:
+        people = Person.objects.filter(owner_id=owner_id)
         self.queryset = people.exclude(pk=exclude.pk) if exclude else people
         assert isinstance(self.widget, PersonPicker)
-        self.widget.owner_id = owner.pk
+        self.widget.owner_id = owner_id
         self.widget.exclude_id = exclude.pk if exclude else None
 
 
@@ -71,7 +71,7 @@ class PersonForm(forms.Form):
         if person is None:
             introduced_by = self.fields["introduced_by"]
             assert isinstance(introduced_by, PersonChoiceField)
-            introduced_by.limit_to(owner)
+            introduced_by.limit_to(owner.pk)
         else:
             # Introducers of an existing person are managed on their page.
             del self.fields["introduced_by"]
@@ -137,7 +137,7 @@ class IntroductionForm(forms.Form):
         super().__init__(*args, **kwargs)
         introducer = self.fields["introducer"]
         assert isinstance(introducer, PersonChoiceField)
-        introducer.limit_to(person.owner, exclude=person)
+        introducer.limit_to(person.owner_id, exclude=person)
 
 
 class OrganizationForm(forms.ModelForm):

@@ -17,6 +17,7 @@ class Source(models.TextChoices):
     VCARD = "vcard", "vCard import"
     CSV = "csv", "CSV import"
     CLI = "cli", "Command line"
+    MEETING = "meeting", "Named in a meeting"
 
 
 class Organization(models.Model):
@@ -97,6 +98,9 @@ class Person(models.Model):
         max_length=20, choices=Source.choices, default=Source.MANUAL
     )
     connected_on = models.DateField(null=True, blank=True)
+    # A fan has helped (a referral, a lead, feedback, information); None derives it
+    # from what they gave, True or False is the seeker marking or unmarking them.
+    fan_override = models.BooleanField(null=True, blank=True)
     is_demo = models.BooleanField(default=False, editable=False)
     # Derived from main contacts and introductions by degrees.recompute_degrees():
     # 1 for a main contact, d+1 when introduced by someone of degree d, null when no
@@ -173,6 +177,14 @@ class Introduction(models.Model):
     )
     introduced_on = models.DateField(default=timezone.localdate)
     note = models.CharField(max_length=300, blank=True)
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="introductions",
+        help_text="The meeting where the name was given.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -10,6 +10,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 
 from warmline.accounts.models import User
+from warmline.meetings.fans import with_fan_status
 from warmline.people.models import EmailAddress, Introduction, Organization, Person
 from warmline.people.phones import format_phone
 
@@ -18,6 +19,7 @@ SORTS: dict[str, tuple[str, list[Any]]] = {
     "degree": ("Degree", [F("degree").asc(nulls_last=True), Lower("name"), "id"]),
     "organization": ("Organization", [Lower("organization__name"), Lower("name")]),
     "recent": ("Recently added", ["-created_at", "-id"]),
+    "referrals": ("Referrals given", ["-referrals_given", Lower("name"), "id"]),
 }
 DEGREE_FILTERS = {
     "1": "1 · main contacts",
@@ -36,6 +38,7 @@ class PeopleFilter:
     tag: str = ""
     degree: str = ""
     main: bool = False
+    fan: bool = False
     sort: str = "name"
 
 
@@ -44,7 +47,7 @@ def people_for(owner: User) -> QuerySet[Person]:
 
 
 def search_people(owner: User, f: PeopleFilter) -> QuerySet[Person]:
-    people = people_for(owner).prefetch_related("tags", "emails")
+    people = with_fan_status(people_for(owner).prefetch_related("tags", "emails"))
     if q := f.q.strip():
         email_match = EmailAddress.objects.filter(
             person=OuterRef("pk"), address__icontains=q
@@ -65,6 +68,8 @@ def search_people(owner: User, f: PeopleFilter) -> QuerySet[Person]:
         people = people.filter(degree=int(f.degree))
     if f.main:
         people = people.filter(is_main_contact=True)
+    if f.fan:
+        people = people.filter(is_fan=True)  # type: ignore[misc]  # annotated
     return people.order_by(*SORTS.get(f.sort, SORTS["name"])[1])
 
 
@@ -120,7 +125,9 @@ def people_as_dicts(people: QuerySet[Person]) -> list[dict[str, Any]]:
     the names on every chain are fetched together.
     """
     rows = list(
-        people.select_related("organization").prefetch_related(
+        with_fan_status(people)
+        .select_related("organization")
+        .prefetch_related(
             "emails",
             "phones",
             "tags",
@@ -161,6 +168,8 @@ def _as_dict(person: Person, names: dict[int, str]) -> dict[str, Any]:
         "linkedin_url": person.linkedin_url,
         "tags": [t.name for t in person.tags.all()],
         "is_main_contact": person.is_main_contact,
+        "is_fan": person.is_fan,  # type: ignore[attr-defined]
+        "referrals_given": person.referrals_given,  # type: ignore[attr-defined]
         "introduced_by": introduced_by,
         "introduced_by_all": [i.introducer.name for i in received],
         "degree": person.degree,

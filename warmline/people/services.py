@@ -12,6 +12,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 from warmline.accounts.models import User
 from warmline.people.contact_details import clean_emails, clean_phones
@@ -119,6 +120,8 @@ def create_person(
     name: str,
     *,
     introduced_by: Person | None = None,
+    introduced_on: dt.date | None = None,
+    meeting_id: int | None = None,
     is_demo: bool = False,
     **fields: Any,
 ) -> Person:
@@ -127,7 +130,7 @@ def create_person(
     person = Person(owner=owner, is_demo=is_demo)
     _apply(person, {"name": name, **fields})
     if introduced_by is not None:
-        _introduce(introduced_by, person)
+        _introduce(introduced_by, person, introduced_on, meeting_id=meeting_id)
     recompute_degrees(owner.pk)
     person.refresh_from_db(fields=["degree", "chain"])
     return person
@@ -154,6 +157,8 @@ def _introduce(
     person: Person,
     introduced_on: dt.date | None = None,
     note: str = "",
+    *,
+    meeting_id: int | None = None,
 ) -> Introduction:
     if introducer.owner_id != person.owner_id:
         raise ValidationError("Both people must be in the same network.")
@@ -176,8 +181,9 @@ def _introduce(
         owner_id=person.owner_id,
         introducer=introducer,
         person=person,
-        introduced_on=introduced_on or dt.date.today(),
+        introduced_on=introduced_on or timezone.localdate(),
         note=note,
+        meeting_id=meeting_id,
     )
 
 
@@ -188,9 +194,12 @@ def add_introduction(
     *,
     introduced_on: dt.date | None = None,
     note: str = "",
+    meeting_id: int | None = None,
 ) -> Introduction:
     """Record that `introducer` introduced `person`; a circle is refused."""
-    introduction = _introduce(introducer, person, introduced_on, note)
+    introduction = _introduce(
+        introducer, person, introduced_on, note, meeting_id=meeting_id
+    )
     recompute_degrees(person.owner_id)
     return introduction
 

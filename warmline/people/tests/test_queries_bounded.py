@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from warmline.accounts.models import User
+from warmline.meetings.outcomes import (
+    LeadMention,
+    OutcomeData,
+    PathSuggestion,
+    Referral,
+    log_outcome,
+)
+from warmline.meetings.services import create_meeting
 from warmline.people.models import Organization
 from warmline.people.synthetic import build_network
 
@@ -40,9 +51,19 @@ def test_person_page_queries_are_bounded(
 ) -> None:
     people = build_network(alice, size)
     deepest = people[size - 1]  # degree 5, with a chain of five
-    with django_assert_max_num_queries(12):
+    for day in range(1, 4):  # meetings, each with an outcome, a name, a path and a lead
+        meeting = create_meeting(deepest, timezone.now() - dt.timedelta(days=day))
+        log_outcome(meeting, OutcomeData(
+            notes="Good talk", referrals=[Referral(f"Name {day}", match="new")],
+            paths=[PathSuggestion(f"Path {day}")], leads=[LeadMention(f"Role {day}")],
+        ))  # fmt: skip
+    # A section each: session, user, person, networker rank, chain, introductions
+    # both ways, contact details, tags, meetings (+4 prefetches), follow-ups, paths,
+    # leads, demo banner.
+    with django_assert_max_num_queries(19):
         response = alice_client.get(f"/people/{deepest.pk}/")
     assert len(response.context["chain"]) == 5
+    assert len(response.context["meetings"]) == 3
 
 
 @pytest.mark.parametrize("size", [10, 1000])

@@ -9,8 +9,9 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from warmline import demo
 from warmline.accounts.http import AuthedRequest
-from warmline.people import demo, queries
+from warmline.people import queries
 from warmline.people.models import Person
 
 
@@ -30,7 +31,7 @@ def home(request: AuthedRequest) -> HttpResponse:
 @require_POST
 def demo_load(request: AuthedRequest) -> HttpResponse:
     try:
-        count = demo.load_demo_network(request.user)
+        count = demo.load_demo(request.user)
     except ValidationError as error:
         messages.info(request, " ".join(error.messages))
     else:
@@ -42,7 +43,7 @@ def demo_load(request: AuthedRequest) -> HttpResponse:
 
 @require_POST
 def demo_remove(request: AuthedRequest) -> HttpResponse:
-    count = demo.remove_demo_network(request.user)
+    count = demo.remove_demo(request.user)
     messages.success(
         request, f"Removed the demo network ({count} people). Your own data stays."
     )

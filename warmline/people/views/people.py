@@ -7,10 +7,13 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
 
 from warmline.accounts.http import AuthedRequest
+from warmline.meetings.fans import networker_rank, set_fan, with_fan_status
+from warmline.meetings.queries import meetings_with
+from warmline.outreach.models import FollowUp
 from warmline.people import queries, services
 from warmline.people.access import get_person_for_user
 from warmline.people.forms import IntroductionForm, PersonForm
@@ -24,6 +27,7 @@ def person_list(request: AuthedRequest) -> HttpResponse:
         tag=request.GET.get("tag", ""),
         degree=request.GET.get("degree", ""),
         main=request.GET.get("main") == "1",
+        fan=request.GET.get("fan") == "1",
         sort=request.GET.get("sort", "name"),
     )
     page = Paginator(
@@ -45,13 +49,18 @@ def person_list(request: AuthedRequest) -> HttpResponse:
 
 
 def person_detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    person = get_person_for_user(request.user, pk)
+    person = get_object_or_404(with_fan_status(queries.people_for(request.user)), pk=pk)
     received = list(queries.introductions_received(person))
     return render(
         request,
         "people/person_detail.html",
         {
             "person": person,
+            "networker_rank": networker_rank(person, person.referrals_given),  # type: ignore[attr-defined]
+            "meetings": meetings_with(person),
+            "follow_ups": person.follow_ups.filter(status=FollowUp.Status.OPEN),
+            "paths": person.career_paths.all(),
+            "leads": person.job_leads.select_related("organization"),
             "chain": queries.chain_people(person),
             "introductions_received": received,
             "introductions_made": queries.introductions_made(person),
@@ -146,6 +155,14 @@ def person_pick_hx(request: AuthedRequest) -> HttpResponse:
             "searched": q,
         },
     )
+
+
+@require_POST
+def person_fan(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Mark or unmark someone as a fan (what was logged decides when they agree)."""
+    person = get_person_for_user(request.user, pk)
+    set_fan(person, request.POST.get("fan") == "1")
+    return redirect(person)
 
 
 def _org_names(request: AuthedRequest) -> list[str]:

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from warmline.accounts import views
+
+app_name = "accounts"
+
+urlpatterns = [path("profile/", views.profile, name="profile")]

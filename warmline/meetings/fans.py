@@ -1,0 +1,89 @@
+"""Fans: people who helped (a referral, a lead, resume feedback, information).
+
+Derived from what was logged, so it is never stale; the seeker may mark or unmark
+someone (Person.fan_override), which wins. "True networkers" give the most referrals.
+"""
+
+from __future__ import annotations
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+
+from warmline.meetings.models import JobLead, Outcome
+from warmline.people.models import Introduction, Person
+
+INFORMATION = (
+    Q(resume_feedback__gt="")
+    | Q(learned_company__gt="")
+    | Q(learned_field__gt="")
+    | Q(learned_work__gt="")
+)
+
+
+def with_fan_status(people: QuerySet[Person]) -> QuerySet[Person]:
+    """Annotate `is_fan` and `referrals_given` on a queryset of people."""
+    referrals = (
+        Introduction.objects.filter(introducer=OuterRef("pk"))
+        .order_by()
+        .values("introducer")
+        .annotate(n=Count("id"))
+        .values("n")
+    )
+    helped = (
+        Q(referrals_given__gt=0)
+        | Exists(JobLead.objects.filter(person=OuterRef("pk")))
+        | Exists(Outcome.objects.filter(INFORMATION, meeting__person=OuterRef("pk")))
+    )
+    return people.annotate(
+        referrals_given=Coalesce(Subquery(referrals, output_field=IntegerField()), 0)
+    ).annotate(
+        is_fan=Case(
+            When(fan_override__isnull=False, then=F("fan_override")),
+            When(helped, then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
+
+
+def fan_status(person: Person) -> Person:
+    """The same person, with `is_fan` and `referrals_given` filled in."""
+    return with_fan_status(Person.objects.filter(pk=person.pk)).get()
+
+
+def networker_rank(person: Person, referrals_given: int) -> tuple[int, int] | None:
+    """(rank, out of) among the people who gave referrals; None if they gave none."""
+    if referrals_given == 0:
+        return None
+    ranks = (
+        Introduction.objects.filter(owner_id=person.owner_id)
+        .values("introducer")
+        .annotate(n=Count("id"))
+        .aggregate(
+            givers=Count("introducer"),
+            above=Count("introducer", filter=Q(n__gt=referrals_given)),
+        )
+    )
+    return ranks["above"] + 1, ranks["givers"]
+
+
+def set_fan(person: Person, is_fan: bool) -> None:
+    """Mark or unmark a fan; agreeing with what was logged clears the override."""
+    person.fan_override = None
+    person.save(update_fields=["fan_override"])
+    derived = fan_status(person).is_fan  # type: ignore[attr-defined]
+    person.fan_override = None if derived == is_fan else is_fan
+    person.save(update_fields=["fan_override"])

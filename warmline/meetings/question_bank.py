@@ -1,0 +1,33 @@
+"""The question bank: good default questions for informational interviews (TIARA + names)."""
+
+from __future__ import annotations
+
+from warmline.accounts.models import User
+from warmline.meetings.models import Question
+
+C = Question.Category
+DEFAULT_QUESTIONS: list[tuple[str, str]] = [
+    (C.TRENDS, "What trends are changing your field right now?"),
+    (C.TRENDS, "Where do you see this kind of work going in the next few years?"),
+    (C.INSIGHTS, "What surprised you most when you started in this role?"),
+    (C.INSIGHTS, "What does a typical week look like for you?"),
+    (C.INSIGHTS, "What separates the people who do well here from the rest?"),
+    (C.ADVICE, "If you were in my shoes, what would you do next?"),
+    (C.ADVICE, "How would you describe my background to someone in your field?"),
+    (C.ADVICE, "What would you change on my resume?"),
+    (C.RESOURCES, "Which groups, events or publications should I follow?"),
+    (C.RESOURCES, "What skills or tools should I learn first?"),
+    (C.ASSIGNMENTS, "What small project could I do to test whether this work suits me?"),
+    (C.NAMES, "Who else should I talk to, and may I say you sent me?"),
+    (C.NAMES, "Is there anyone at an organization I'm interested in you could introduce me to?"),
+]  # fmt: skip
+
+
+def ensure_question_bank(owner: User) -> None:
+    """Give an owner the default questions the first time they need the bank."""
+    if Question.objects.filter(owner=owner).exists():
+        return
+    Question.objects.bulk_create(
+        Question(owner=owner, category=category, text=text, position=index)
+        for index, (category, text) in enumerate(DEFAULT_QUESTIONS)
+    )

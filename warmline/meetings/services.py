@@ -1,0 +1,100 @@
+"""State changes to meetings, their question lists, career paths and job leads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+
+from warmline.meetings.models import JobLead, Meeting, MeetingQuestion, Question
+from warmline.people.models import Person
+
+MEETING_FIELDS = {
+    "at", "duration_minutes", "place", "mode", "kind", "status", "is_pure",
+    "goals", "research_notes", "why_organization", "resume",
+}  # fmt: skip
+
+
+def _check_owner(meeting: Meeting) -> None:
+    if meeting.person.owner_id != meeting.owner_id:
+        raise ValidationError("The person must be in your own network.")
+    if meeting.resume is not None and meeting.resume.owner_id != meeting.owner_id:
+        raise ValidationError("That resume version is not yours.")
+
+
+@transaction.atomic
+def create_meeting(person: Person, at: dt.datetime, **fields: Any) -> Meeting:
+    """Plan a meeting with a person; a job interview is never a pure network meeting."""
+    if unknown := set(fields) - MEETING_FIELDS:
+        raise TypeError(f"Unknown meeting fields: {', '.join(sorted(unknown))}")
+    meeting = Meeting(owner_id=person.owner_id, person=person, at=at, **fields)
+    if "is_pure" not in fields:
+        meeting.is_pure = meeting.kind != Meeting.Kind.INTERVIEW
+    _check_owner(meeting)
+    meeting.full_clean(exclude=["owner", "person", "resume"])
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def update_meeting(meeting: Meeting, **fields: Any) -> Meeting:
+    for name, value in fields.items():
+        if name not in MEETING_FIELDS | {"person"}:
+            raise TypeError(f"Unknown meeting field: {name}")
+        setattr(meeting, name, value)
+    _check_owner(meeting)
+    meeting.full_clean(exclude=["owner", "person", "resume"])
+    meeting.save()
+    return meeting
+
+
+def cancel_meeting(meeting: Meeting) -> Meeting:
+    meeting.status = Meeting.Status.CANCELLED
+    meeting.save(update_fields=["status", "updated_at"])
+    return meeting
+
+
+@transaction.atomic
+def set_questions(meeting: Meeting, questions: list[Question]) -> None:
+    """Make these bank questions the meeting's list, keeping the order of those kept."""
+    chosen = {q.pk: q for q in questions if q.owner_id == meeting.owner_id}
+    current = list(meeting.questions.all())
+    MeetingQuestion.objects.filter(
+        pk__in=[mq.pk for mq in current if mq.question_id not in chosen]
+    ).delete()
+    kept = {mq.question_id for mq in current if mq.question_id in chosen}
+    start = (meeting.questions.aggregate(m=Max("position"))["m"] or 0) + 1
+    MeetingQuestion.objects.bulk_create(
+        MeetingQuestion(meeting=meeting, question=q, text=q.text, position=start + i)
+        for i, q in enumerate(q for pk, q in chosen.items() if pk not in kept)
+    )
+    _renumber(meeting)
+
+
+def _renumber(meeting: Meeting) -> None:
+    items = list(meeting.questions.order_by("position", "id"))
+    for position, item in enumerate(items):
+        item.position = position
+    MeetingQuestion.objects.bulk_update(items, ["position"])
+
+
+@transaction.atomic
+def move_question(item: MeetingQuestion, offset: int) -> None:
+    """Move a question up (-1) or down (+1) in its meeting's list."""
+    items = list(item.meeting.questions.order_by("position", "id"))
+    index = next(i for i, mq in enumerate(items) if mq.pk == item.pk)
+    target = max(0, min(len(items) - 1, index + offset))
+    items.insert(target, items.pop(index))
+    for position, mq in enumerate(items):
+        mq.position = position
+    MeetingQuestion.objects.bulk_update(items, ["position"])
+
+
+def add_lead(person: Person | None, **fields: Any) -> JobLead:
+    lead = JobLead(owner_id=fields.pop("owner_id"), person=person, **fields)
+    lead.full_clean(exclude=["owner", "person", "organization", "meeting"])
+    lead.save()
+    return lead

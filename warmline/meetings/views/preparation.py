@@ -1,0 +1,114 @@
+"""Preparation: a meeting's question list, the question bank, resumes, the profile."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from warmline.accounts.http import AuthedRequest
+from warmline.meetings import resumes, services
+from warmline.meetings.access import (
+    get_meeting_for_user,
+    get_meeting_question_for_user,
+    get_question_for_user,
+    get_resume_for_user,
+)
+from warmline.meetings.forms import QuestionForm, ResumeForm
+from warmline.meetings.models import Question, ResumeVersion
+from warmline.meetings.question_bank import ensure_question_bank
+
+
+@require_POST
+def questions_pick(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Add the ticked bank questions to a meeting's list; those there stay."""
+    meeting = get_meeting_for_user(request.user, pk)
+    ids = [int(i) for i in request.POST.getlist("question") if i.isdigit()]
+    keep = [
+        mq.question
+        for mq in meeting.questions.select_related("question")
+        if mq.question
+    ]
+    picked = list(Question.objects.filter(owner=request.user, pk__in=ids))
+    services.set_questions(meeting, [*keep, *picked])
+    return redirect(meeting.get_absolute_url() + "#questions")
+
+
+@require_POST
+def question_move(request: AuthedRequest, pk: int) -> HttpResponse:
+    item = get_meeting_question_for_user(request.user, pk)
+    action = request.POST.get("action")
+    if action == "remove":
+        item.delete()
+    else:
+        services.move_question(item, -1 if action == "up" else 1)
+    return redirect(item.meeting.get_absolute_url() + "#questions")
+
+
+@require_http_methods(["GET", "POST"])
+def question_bank(request: AuthedRequest) -> HttpResponse:
+    ensure_question_bank(request.user)
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        question = form.save(commit=False)
+        question.owner = request.user
+        question.position = Question.objects.filter(owner=request.user).count()
+        question.save()
+        messages.success(request, "Added the question to your bank.")
+        return redirect("meetings:question_bank")
+    questions = Question.objects.filter(owner=request.user).order_by(
+        "category", "position"
+    )
+    return render(
+        request, "meetings/question_bank.html", {"form": form, "questions": questions}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def question_edit(request: AuthedRequest, pk: int) -> HttpResponse:
+    question = get_question_for_user(request.user, pk)
+    if request.method == "POST" and request.POST.get("action") == "delete":
+        question.delete()
+        messages.success(request, "Removed the question from your bank.")
+        return redirect("meetings:question_bank")
+    form = QuestionForm(request.POST or None, instance=question)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect("meetings:question_bank")
+    return render(
+        request, "meetings/question_form.html", {"form": form, "question": question}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def resume_list(request: AuthedRequest) -> HttpResponse:
+    form = ResumeForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        resume = resumes.add_resume(
+            request.user,
+            form.cleaned_data["file"],
+            form.cleaned_data["label"],
+            form.cleaned_data["dated"],
+        )
+        messages.success(request, f"Kept {resume.label}.")
+        return redirect("meetings:resume_list")
+    versions = ResumeVersion.objects.filter(owner=request.user)
+    return render(
+        request, "meetings/resume_list.html", {"form": form, "versions": versions}
+    )
+
+
+def resume_download(request: AuthedRequest, pk: int) -> FileResponse:
+    resume = get_resume_for_user(request.user, pk)
+    return FileResponse(
+        resume.file.open("rb"), as_attachment=True, filename=resume.original_name
+    )
+
+
+@require_POST
+def resume_delete(request: AuthedRequest, pk: int) -> HttpResponse:
+    resume = get_resume_for_user(request.user, pk)
+    resumes.delete_resume(resume)
+    messages.success(request, f"Deleted {resume.label}.")
+    return redirect("meetings:resume_list")
