@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from warmline import __version__
-from warmline.cli import accounts, people, serve
+from warmline.cli import accounts, meetings, people, serve
 
 app = typer.Typer(
     name="warmline",
@@ -39,6 +39,7 @@ app.command("serve")(serve.serve)
 app.command("demo")(accounts.demo)
 app.command("createuser")(accounts.createuser)
 app.add_typer(people.app, name="people")
+app.add_typer(meetings.app, name="meetings")
 
 
 def main() -> None:

@@ -6,6 +6,8 @@ someone (Person.fan_override), which wins. "True networkers" give the most refer
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db.models import (
     BooleanField,
     Case,
@@ -59,9 +61,19 @@ def with_fan_status(people: QuerySet[Person]) -> QuerySet[Person]:
     )
 
 
-def fan_status(person: Person) -> Person:
-    """The same person, with `is_fan` and `referrals_given` filled in."""
-    return with_fan_status(Person.objects.filter(pk=person.pk)).get()
+@dataclass(frozen=True)
+class FanStatus:
+    is_fan: bool
+    referrals_given: int
+
+
+def fan_status(person: Person) -> FanStatus:
+    row = (
+        with_fan_status(Person.objects.filter(pk=person.pk))
+        .values("is_fan", "referrals_given")  # type: ignore[misc]  # annotations
+        .get()
+    )
+    return FanStatus(is_fan=row["is_fan"], referrals_given=row["referrals_given"])
 
 
 def networker_rank(person: Person, referrals_given: int) -> tuple[int, int] | None:
@@ -84,6 +96,6 @@ def set_fan(person: Person, is_fan: bool) -> None:
     """Mark or unmark a fan; agreeing with what was logged clears the override."""
     person.fan_override = None
     person.save(update_fields=["fan_override"])
-    derived = fan_status(person).is_fan  # type: ignore[attr-defined]
+    derived = fan_status(person).is_fan
     person.fan_override = None if derived == is_fan else is_fan
     person.save(update_fields=["fan_override"])

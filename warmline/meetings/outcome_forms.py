@@ -50,7 +50,7 @@ class OutcomeForms:
         self.candidates: dict[int, list[Any]] = {}
 
     def _initial(self) -> dict[str, Any]:
-        initial: dict[str, Any] = {"is_fan": fan_status(self.meeting.person).is_fan}  # type: ignore[attr-defined]
+        initial: dict[str, Any] = {"is_fan": fan_status(self.meeting.person).is_fan}
         if self.outcome:
             for name in ("notes", "resume_feedback", "learned_company", "learned_field",
                          "learned_work", "felt"):  # fmt: skip

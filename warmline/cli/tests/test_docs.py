@@ -17,6 +17,14 @@ def test_cli_reference_matches_the_commands_help() -> None:
 
 def test_cli_reference_covers_every_command() -> None:
     text = CLI_DOCS.read_text()
-    for command in ["serve", "demo", "createuser", "people list", "people add",
-                    "people show", "people edit", "people remove"]:  # fmt: skip
+    for command in [
+        "serve",
+        "demo",
+        "createuser",
+        "people list",
+        "people add",
+        "people show",
+        "people edit",
+        "people remove",
+    ]:
         assert f"## `warmline {command}`" in text

@@ -30,13 +30,30 @@ def cli_json(*args: str) -> Any:
 
 def test_add_show_and_list_a_chain(alice: User) -> None:
     code, output = cli(
-        "people", "add", "Dana Reyes", "--main", "--org", "Lincoln High",
-        "--email", "dana@example.com", "--phone", "(503) 555-0101",
-    )  # fmt: skip
+        "people",
+        "add",
+        "Dana Reyes",
+        "--main",
+        "--org",
+        "Lincoln High",
+        "--email",
+        "dana@example.com",
+        "--phone",
+        "(503) 555-0101",
+    )
     assert code == 0, output
     assert cli("people", "add", "Sam Okafor", "--introduced-by", "dana reyes")[0] == 0
-    victor = cli_json("people", "add", "Victor Huang", "--introduced-by", "Sam Okafor",
-                      "--title", "Data Scientist", "--tag", "data")  # fmt: skip
+    victor = cli_json(
+        "people",
+        "add",
+        "Victor Huang",
+        "--introduced-by",
+        "Sam Okafor",
+        "--title",
+        "Data Scientist",
+        "--tag",
+        "data",
+    )
     assert victor["degree"] == 3
     assert victor["chain"] == ["Dana Reyes", "Sam Okafor", "Victor Huang"]
     assert victor["introduced_by"] == "Sam Okafor"
@@ -93,8 +110,9 @@ def test_edit_changes_fields_main_flag_and_introducers(alice: User) -> None:
     dana = services.create_person(alice, "Dana", is_main_contact=True)
     kevin = services.create_person(alice, "Kevin", is_main_contact=True)
     services.create_person(alice, "Sam", introduced_by=dana)
-    edited = cli_json("people", "edit", "Sam", "--title", "Researcher",
-                      "--introduced-by", "Kevin")  # fmt: skip
+    edited = cli_json(
+        "people", "edit", "Sam", "--title", "Researcher", "--introduced-by", "Kevin"
+    )
     assert edited["title"] == "Researcher"
     assert edited["chain"] == ["Kevin", "Sam"]
     assert edited["introduced_by_all"] == ["Kevin"]
@@ -167,9 +185,14 @@ def test_demo_loads_once_and_is_removed(alice: User) -> None:
 
 def test_createuser_with_a_password_from_stdin(db: None) -> None:
     code, output = cli(
-        "createuser", "carol", "--email", "c@example.com", "--password-stdin",
-        "--superuser", input="a-long-passphrase-42\n",
-    )  # fmt: skip
+        "createuser",
+        "carol",
+        "--email",
+        "c@example.com",
+        "--password-stdin",
+        "--superuser",
+        input="a-long-passphrase-42\n",
+    )
     assert code == 0, output
     carol = User.objects.get(username="carol")
     assert carol.is_superuser and carol.check_password("a-long-passphrase-42")

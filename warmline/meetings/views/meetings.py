@@ -64,7 +64,7 @@ def meeting_add(request: AuthedRequest) -> HttpResponse:
 
 def meeting_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request.user, pk)
-    person = fan_status(meeting.person)
+    person = meeting.person
     ensure_question_bank(request.user)
     chosen = list(meeting.questions.all())
     picked = {mq.question_id for mq in chosen}
@@ -75,6 +75,7 @@ def meeting_detail(request: AuthedRequest, pk: int) -> HttpResponse:
         {
             "meeting": meeting,
             "person": person,
+            "fan": fan_status(person),
             "chain": chain_people(person),
             "introduced_by": introductions_received(person),
             "earlier": earlier,

@@ -53,10 +53,15 @@ def test_person_page_queries_are_bounded(
     deepest = people[size - 1]  # degree 5, with a chain of five
     for day in range(1, 4):  # meetings, each with an outcome, a name, a path and a lead
         meeting = create_meeting(deepest, timezone.now() - dt.timedelta(days=day))
-        log_outcome(meeting, OutcomeData(
-            notes="Good talk", referrals=[Referral(f"Name {day}", match="new")],
-            paths=[PathSuggestion(f"Path {day}")], leads=[LeadMention(f"Role {day}")],
-        ))  # fmt: skip
+        log_outcome(
+            meeting,
+            OutcomeData(
+                notes="Good talk",
+                referrals=[Referral(f"Name {day}", match="new")],
+                paths=[PathSuggestion(f"Path {day}")],
+                leads=[LeadMention(f"Role {day}")],
+            ),
+        )
     # A section each: session, user, person, networker rank, chain, introductions
     # both ways, contact details, tags, meetings (+4 prefetches), follow-ups, paths,
     # leads, demo banner.

@@ -17,13 +17,21 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def network(alice: User) -> dict[str, Person]:
     dana = services.create_person(
-        alice, "Dana Reyes", is_main_contact=True, organization="Lincoln High",
-        emails=["dana@example.com"], tags=["friend"],
-    )  # fmt: skip
+        alice,
+        "Dana Reyes",
+        is_main_contact=True,
+        organization="Lincoln High",
+        emails=["dana@example.com"],
+        tags=["friend"],
+    )
     sam = services.create_person(
-        alice, "Sam Okafor", introduced_by=dana, organization="Northwind",
-        title="UX Researcher", emails=["sam@northwind.example"],
-    )  # fmt: skip
+        alice,
+        "Sam Okafor",
+        introduced_by=dana,
+        organization="Northwind",
+        title="UX Researcher",
+        emails=["sam@northwind.example"],
+    )
     victor = services.create_person(alice, "Victor Huang", introduced_by=sam)
     loner = services.create_person(alice, "Greg Sullivan", organization="Autodesk")
     return {"dana": dana, "sam": sam, "victor": victor, "loner": loner}
