@@ -77,7 +77,8 @@ class OutcomeForms:
             learned_field=cleaned["learned_field"],
             learned_work=cleaned["learned_work"],
             felt=cleaned["felt"],
-            is_fan=cleaned["is_fan"],
+            # Only a changed box is the user's word; untouched, the record decides.
+            is_fan=cleaned["is_fan"] if "is_fan" in self.form.changed_data else None,
             referrals=[Referral(**row) for row in self._filled("referrals")],
             paths=[
                 PathSuggestion(

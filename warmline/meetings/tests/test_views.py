@@ -432,3 +432,17 @@ def test_meeting_pages_make_a_bounded_number_of_queries(
     ]:
         with django_assert_max_num_queries(20):
             assert alice_client.get(url).status_code == 200, url
+
+
+def test_names_make_a_fan_unless_the_box_is_changed(
+    alice_client: Client, meeting: Meeting, sam: Person
+) -> None:
+    url = reverse("meetings:outcome", args=[meeting.pk])
+    names = {"referrals-TOTAL_FORMS": "1", "referrals-0-name": "Arjun Mehta"}
+    alice_client.post(url, outcome_post(**names))  # the fan box left as it was
+    assertContains(alice_client.get(sam.get_absolute_url()), "★ A fan")
+    form = alice_client.get(url).context["forms"].form
+    assert form.initial["is_fan"] is True
+    alice_client.post(url, outcome_post())  # now unticked on purpose: not a fan
+    sam.refresh_from_db()
+    assert sam.fan_override is False

@@ -1,0 +1,70 @@
+"""The meeting journey in Chromium: prepare, meet, log two names and a career path."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from warmline.accounts.tests.factories import UserFactory
+from warmline.people import services
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_prepare_meet_and_log_names_and_a_path(page: Page, live_server) -> None:
+    jordan = UserFactory(username="jordan")
+    dana = services.create_person(jordan, "Dana Reyes", is_main_contact=True)
+    sam = services.create_person(jordan, "Sam Okafor", introduced_by=dana)
+    page.goto(live_server.url + "/accounts/login/")
+    page.get_by_label("Username").fill("jordan")
+    page.get_by_label("Password").fill("correct horse battery staple")
+    page.get_by_role("button", name="Log in").click()
+
+    # Prepare: plan from Sam's page, pick two questions from the bank.
+    page.goto(live_server.url + sam.get_absolute_url())
+    page.get_by_role("button", name="Plan a meeting").click()
+    expect(page.get_by_role("radio", name=re.compile("Sam Okafor"))).to_be_checked()
+    page.get_by_label("When").fill("2026-12-01T10:00")
+    page.get_by_label("Goals").fill("Learn how research teams work in hospitals.")
+    page.get_by_role("button", name="Plan it").click()
+    expect(page.get_by_test_id("chain")).to_have_text(
+        re.compile(r"Me\s*→\s*Dana Reyes\s*→\s*Sam Okafor")
+    )
+    page.get_by_label("What trends are changing your field right now?").check()
+    page.get_by_label("Who else should I talk to, and may I say you sent me?").check()
+    page.get_by_role("button", name="Add to this meeting").click()
+    questions = page.locator(".question-list li")
+    expect(questions).to_have_count(2)
+
+    # Meet, then log the outcome: two names (the second row added in place) and a path.
+    page.get_by_role("button", name="Log the outcome").click()
+    page.get_by_label("Notes").fill("Sam walked me through research in health care.")
+    page.locator('[name="referrals-0-name"]').fill("Arjun Mehta")
+    page.locator('[name="referrals-0-organization"]').fill("Cambia Health")
+    page.get_by_role("button", name="+ Add another name").click()
+    page.locator('[name="referrals-1-name"]').fill("Nina Kowalski")
+    page.locator('[name="paths-0-title"]').fill("UX research in health care")
+    page.get_by_label("How it felt").select_option("5")
+    page.get_by_role("button", name="Save the outcome").click()
+    expect(
+        page.get_by_text("Logged the meeting with Sam Okafor, 2 new names")
+    ).to_be_visible()
+    expect(page.get_by_role("heading", name="What came of it")).to_be_visible()
+
+    # Sam's page: the meeting and the names it led to.
+    page.goto(live_server.url + sam.get_absolute_url())
+    timeline = page.locator(".timeline")
+    expect(timeline.get_by_role("link", name="Arjun Mehta")).to_be_visible()
+    expect(timeline.get_by_role("link", name="Nina Kowalski")).to_be_visible()
+    expect(page.get_by_text("★ fan").first).to_be_visible()
+
+    # The paths board, and the people list with both names at degree 3.
+    page.get_by_role("link", name="Paths", exact=True).click()
+    ideas = page.get_by_role("region", name="Idea")
+    expect(ideas.get_by_role("link", name="UX research in health care")).to_be_visible()
+    page.goto(live_server.url + "/people/?degree=3")
+    expect(page.get_by_text("2 people match")).to_be_visible()
+    expect(page.get_by_role("link", name="Arjun Mehta")).to_be_visible()
+    expect(page.get_by_role("link", name="Nina Kowalski")).to_be_visible()
