@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_prepare_meet_and_log_names_and_a_path(page: Page, live_server) -> None:
-    jordan = UserFactory(username="jordan")
+    jordan = UserFactory.create(username="jordan")
     dana = services.create_person(jordan, "Dana Reyes", is_main_contact=True)
     sam = services.create_person(jordan, "Sam Okafor", introduced_by=dana)
     page.goto(live_server.url + "/accounts/login/")
