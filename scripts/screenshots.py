@@ -49,6 +49,8 @@ def main() -> None:
     env.update(WARMLINE_HOME=home, CI="1")
     warmline(env, "demo")
     leah = json.loads(warmline(env, "people", "show", "Leah Goldberg", "--json"))
+    meetings = json.loads(warmline(env, "meetings", "list", "--json"))
+    planned = next(m for m in meetings if m["person"] == "Elena Petrova")
     serve = ["serve", "--no-browser", "--port", str(port)]
     server = subprocess.Popen(
         [sys.executable, "-m", "warmline", *serve],
@@ -67,6 +69,8 @@ def main() -> None:
             "people.png": "/people/",
             "person.png": f"/people/{leah['id']}/",
             "home.png": "/",
+            "meeting.png": f"/meetings/{planned['id']}/",
+            "paths.png": "/paths/",
         }
         with sync_playwright() as p:
             browser = p.chromium.launch(
