@@ -8,6 +8,7 @@ from django.db import transaction
 
 from warmline.accounts.models import User
 from warmline.meetings.demo import load_demo_meetings, remove_demo_meetings
+from warmline.outreach.demo import load_demo_outreach, remove_demo_outreach
 from warmline.people.demo import (
     has_demo_network,
     load_demo_network,
@@ -24,10 +25,12 @@ def load_demo(owner: User, today: dt.date | None = None) -> int:
     """Load the whole demo; refused (ValidationError) when it is already there."""
     count = load_demo_network(owner, today)
     load_demo_meetings(owner, today)
+    load_demo_outreach(owner, today)
     return count
 
 
 @transaction.atomic
 def remove_demo(owner: User) -> int:
+    remove_demo_outreach(owner)
     remove_demo_meetings(owner)
     return remove_demo_network(owner)

@@ -18,3 +18,7 @@ class User(AbstractUser):
         blank=True,
         help_text="Why the work you are moving into draws you.",
     )
+    goal_calls = models.PositiveSmallIntegerField("calls a week", default=15)
+    goal_meetings = models.PositiveSmallIntegerField("meetings a week", default=3)
+    goal_names = models.PositiveSmallIntegerField("new names a week", default=6)
+    calendar_token = models.CharField(max_length=64, blank=True, db_index=True)

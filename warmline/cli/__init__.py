@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from warmline import __version__
-from warmline.cli import accounts, meetings, people, serve
+from warmline.cli import accounts, meetings, outreach, people, serve
 
 app = typer.Typer(
     name="warmline",
@@ -40,6 +40,10 @@ app.command("demo")(accounts.demo)
 app.command("createuser")(accounts.createuser)
 app.add_typer(people.app, name="people")
 app.add_typer(meetings.app, name="meetings")
+app.command("today")(outreach.today)
+app.add_typer(outreach.calls_app, name="calls")
+app.command("followups")(outreach.followups)
+app.add_typer(outreach.export_app, name="export")
 
 
 def main() -> None:

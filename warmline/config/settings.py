@@ -124,6 +124,12 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 PHONE_REGION = env_str("WARMLINE_PHONE_REGION", "US")
 PEOPLE_PER_PAGE = 50
 RESUME_MAX_BYTES = env_int("WARMLINE_RESUME_MAX_BYTES", 5 * 1024 * 1024)
+# The 3B7 routine, in business days after an outreach that got no reply: reach a
+# second person at the organization, follow up once, then mark them "no reply".
+CADENCE_SECOND_CONTACT_DAYS = env_int("WARMLINE_CADENCE_SECOND_CONTACT_DAYS", 3)
+CADENCE_FOLLOW_UP_DAYS = env_int("WARMLINE_CADENCE_FOLLOW_UP_DAYS", 7)
+CADENCE_GIVE_UP_DAYS = env_int("WARMLINE_CADENCE_GIVE_UP_DAYS", 10)
+FAN_KEEP_IN_TOUCH_DAYS = env_int("WARMLINE_FAN_KEEP_IN_TOUCH_DAYS", 30)
 
 LOGGING = {
     "version": 1,

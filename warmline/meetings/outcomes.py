@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from warmline.meetings.fans import set_fan
 from warmline.meetings.models import CareerPath, JobLead, Meeting, Outcome
 from warmline.outreach.models import FollowUp
-from warmline.outreach.services import add_follow_up
+from warmline.outreach.services import add_follow_up, touch
 from warmline.people import services as people
 from warmline.people.models import EmailAddress, Person, Source
 
@@ -123,6 +123,7 @@ def log_outcome(
 
     meeting.status = Meeting.Status.HELD
     meeting.save(update_fields=["status", "updated_at"])
+    touch(met, meeting.at)
     if not FollowUp.objects.filter(
         meeting=meeting, kind=FollowUp.Kind.THANK_YOU
     ).exists():

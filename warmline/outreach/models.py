@@ -1,7 +1,174 @@
 from __future__ import annotations
 
+import secrets
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
+
+
+class CallList(models.Model):
+    """An ordered list of people to reach in one sitting."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=120)
+    purpose = models.CharField(max_length=300, blank=True)
+    next_sitting_on = models.DateField(null=True, blank=True)
+    is_demo = models.BooleanField(default=False, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("outreach:list_detail", args=[self.pk])
+
+
+class CallListEntry(models.Model):
+    """A person on a call list, in the order the seeker will call."""
+
+    call_list = models.ForeignKey(
+        CallList, on_delete=models.CASCADE, related_name="entries"
+    )
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="call_list_entries"
+    )
+    position = models.PositiveIntegerField(default=0)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["call_list", "person"], name="unique_list_entry"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} on {self.call_list}"
+
+
+class CallSession(models.Model):
+    """One sitting working through a call list."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    call_list = models.ForeignKey(
+        CallList, on_delete=models.CASCADE, related_name="sessions"
+    )
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"Session on {self.call_list} at {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class Channel(models.TextChoices):
+    PHONE = "phone", "Phone"
+    EMAIL = "email", "Email"
+    LINKEDIN = "linkedin", "LinkedIn message"
+    TEXT = "text", "Text"
+    IN_PERSON = "in_person", "In person"
+
+
+class AttemptOutcome(models.TextChoices):
+    NO_ANSWER = "no_answer", "No answer"
+    VOICEMAIL = "voicemail", "Left voicemail"
+    SCHEDULED = "scheduled", "Scheduled"
+    DECLINED = "declined", "Declined"
+    CALL_BACK = "call_back", "Call back"
+    BOUNCED = "bounced", "Wrong number / bounced"
+    REPLIED = "replied", "Replied"
+
+
+# Outcomes that leave the seeker waiting for an answer: the 3B7 routine starts.
+AWAITING_REPLY = {AttemptOutcome.NO_ANSWER, AttemptOutcome.VOICEMAIL}
+# Outcomes that are an answer: the outreach is over.
+ANSWERED = {
+    AttemptOutcome.SCHEDULED,
+    AttemptOutcome.REPLIED,
+    AttemptOutcome.DECLINED,
+    AttemptOutcome.CALL_BACK,
+}
+
+
+class Outreach(models.Model):
+    """Reaching out to one person until they answer, or the 3B7 routine gives up."""
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting for a reply"
+        REPLIED = "replied", "Replied"
+        NO_REPLY = "no_reply", "No reply"
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="outreaches"
+    )
+    started_at = models.DateTimeField()
+    give_up_on = models.DateField()
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.WAITING
+    )
+    replied_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [
+            models.Index(fields=["owner", "status", "give_up_on"], name="outreach_due")
+        ]
+
+    def __str__(self) -> str:
+        return f"Outreach to {self.person} from {self.started_at:%Y-%m-%d}"
+
+
+class Attempt(models.Model):
+    """One try at reaching a person: when, how, and what happened."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.CASCADE, related_name="attempts"
+    )
+    session = models.ForeignKey(
+        CallSession,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attempts",
+    )
+    outreach = models.ForeignKey(
+        Outreach,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attempts",
+    )
+    at = models.DateTimeField()
+    channel = models.CharField(
+        max_length=20, choices=Channel.choices, default=Channel.PHONE
+    )
+    outcome = models.CharField(max_length=20, choices=AttemptOutcome.choices)
+    notes = models.TextField(blank=True)
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attempts",
+    )
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["owner", "at"], name="attempt_owner_at")]
+
+    def __str__(self) -> str:
+        how = self.get_channel_display()
+        return f"{self.get_outcome_display()} ({how}) to {self.person}"
 
 
 class FollowUp(models.Model):
@@ -13,6 +180,7 @@ class FollowUp(models.Model):
         CALL_BACK = "call_back", "Call back"
         SEND_RESUME = "send_resume", "Send resume"
         REACH_OUT = "reach_out", "Reach out"
+        REACH_ANOTHER = "reach_another", "Reach another person"
         OTHER = "other", "Other"
 
     class Status(models.TextChoices):
@@ -38,6 +206,13 @@ class FollowUp(models.Model):
         on_delete=models.SET_NULL,
         related_name="follow_ups",
     )
+    outreach = models.ForeignKey(
+        Outreach,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="follow_ups",
+    )
     notes = models.TextField(blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -48,3 +223,23 @@ class FollowUp(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class MessageTemplate(models.Model):
+    """Outreach wording with placeholders such as {first_name} and {introducer}."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=120)
+    subject = models.CharField(max_length=200, blank=True)
+    body = models.TextField()
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def new_calendar_token() -> str:
+    return secrets.token_urlsafe(24)

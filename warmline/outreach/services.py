@@ -1,10 +1,26 @@
-"""Follow-ups: dated tasks tied to a person."""
+"""Outreach state changes: attempts and the 3B7 routine, follow-ups, call lists."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from warmline.outreach.models import FollowUp
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from warmline.accounts.models import User
+from warmline.outreach import cadence
+from warmline.outreach.models import (
+    ANSWERED,
+    AWAITING_REPLY,
+    Attempt,
+    AttemptOutcome,
+    CallList,
+    CallListEntry,
+    CallSession,
+    FollowUp,
+    Outreach,
+)
 from warmline.people.models import Person
 
 
@@ -15,6 +31,7 @@ def add_follow_up(
     due: dt.date,
     *,
     meeting_id: int | None = None,
+    outreach: Outreach | None = None,
 ) -> FollowUp:
     return FollowUp.objects.create(
         owner_id=person.owner_id,
@@ -23,4 +40,193 @@ def add_follow_up(
         title=title,
         due=due,
         meeting_id=meeting_id,
+        outreach=outreach,
     )
+
+
+def touch(person: Person, at: dt.datetime) -> None:
+    """Remember the latest interaction with a person (for keeping in touch)."""
+    if person.last_interaction_at is None or at > person.last_interaction_at:
+        person.last_interaction_at = at
+        person.save(update_fields=["last_interaction_at"])
+
+
+@transaction.atomic
+def log_attempt(
+    person: Person,
+    outcome: str,
+    *,
+    channel: str = "phone",
+    at: dt.datetime | None = None,
+    notes: str = "",
+    session: CallSession | None = None,
+    call_back_on: dt.date | None = None,
+    meeting_id: int | None = None,
+) -> Attempt:
+    """Record a try at reaching someone and move their outreach along (3B7)."""
+    at = at or timezone.now()
+    if outcome not in AttemptOutcome.values:
+        raise ValueError(f"Unknown outcome {outcome!r}")
+    waiting = Outreach.objects.filter(
+        person=person, status=Outreach.Status.WAITING
+    ).first()
+    if outcome in AWAITING_REPLY and waiting is None:
+        waiting = _start_outreach(person, at)
+    attempt = Attempt.objects.create(
+        owner_id=person.owner_id,
+        person=person,
+        session=session,
+        at=at,
+        channel=channel,
+        outcome=outcome,
+        notes=notes,
+        outreach=waiting,
+        meeting_id=meeting_id,
+    )
+    # Trying to reach them is what "reach out" and "call back" tasks asked for.
+    FollowUp.objects.filter(
+        person=person,
+        kind__in=[FollowUp.Kind.REACH_OUT, FollowUp.Kind.CALL_BACK],
+        status__in=[FollowUp.Status.OPEN, FollowUp.Status.SNOOZED],
+    ).update(status=FollowUp.Status.DONE, done_at=at)
+    if outcome in ANSWERED and waiting is not None:
+        close_outreach(waiting, replied_at=at)
+    if outcome == AttemptOutcome.CALL_BACK:
+        add_follow_up(
+            person,
+            FollowUp.Kind.CALL_BACK,
+            f"Call {person.name} back",
+            call_back_on or cadence.add_business_days(at.date(), 1),
+        )
+    if session is not None:
+        CallListEntry.objects.filter(
+            call_list_id=session.call_list_id, person=person
+        ).update(done_at=at)
+    touch(person, at)
+    return attempt
+
+
+def _start_outreach(person: Person, at: dt.datetime) -> Outreach:
+    start = timezone.localdate(at)
+    outreach = Outreach.objects.create(
+        owner_id=person.owner_id,
+        person=person,
+        started_at=at,
+        give_up_on=cadence.give_up_on(start),
+    )
+    if person.organization_id:
+        add_follow_up(
+            person,
+            FollowUp.Kind.REACH_ANOTHER,
+            f"No reply from {person.name} yet: reach a second person at "
+            f"{person.organization}",
+            cadence.second_contact_on(start),
+            outreach=outreach,
+        )
+    add_follow_up(
+        person,
+        FollowUp.Kind.FOLLOW_UP,
+        f"Follow up with {person.name} (no reply since {start:%b %d})",
+        cadence.follow_up_on(start),
+        outreach=outreach,
+    )
+    return outreach
+
+
+def close_outreach(outreach: Outreach, replied_at: dt.datetime | None) -> None:
+    """They answered (or the routine gave up): cancel what is pending, set the badge."""
+    outreach.status = (
+        Outreach.Status.REPLIED if replied_at else Outreach.Status.NO_REPLY
+    )
+    outreach.replied_at = replied_at
+    outreach.save(update_fields=["status", "replied_at"])
+    outreach.follow_ups.filter(
+        status__in=[FollowUp.Status.OPEN, FollowUp.Status.SNOOZED]
+    ).update(status=FollowUp.Status.CANCELLED)
+    started = timezone.localdate(outreach.started_at)
+    replied = timezone.localdate(replied_at) if replied_at else None
+    Person.objects.filter(pk=outreach.person_id).update(
+        responsiveness=cadence.responsiveness(started, replied)
+    )
+
+
+def expire_outreach(owner: User, today: dt.date | None = None) -> int:
+    """Mark as "no reply" every outreach whose 3B7 routine has run out."""
+    today = today or timezone.localdate()
+    expired = Outreach.objects.filter(
+        owner=owner, status=Outreach.Status.WAITING, give_up_on__lte=today
+    ).select_related("person")
+    count = 0
+    for outreach in expired:
+        close_outreach(outreach, replied_at=None)
+        count += 1
+    return count
+
+
+def meeting_booked(person: Person, at: dt.datetime) -> None:
+    """A booked meeting is an answer: it ends any outreach waiting on that person."""
+    waiting = Outreach.objects.filter(
+        person=person, status=Outreach.Status.WAITING
+    ).first()
+    if waiting is not None:
+        close_outreach(waiting, replied_at=at)
+
+
+def complete_follow_up(follow_up: FollowUp) -> None:
+    follow_up.status = FollowUp.Status.DONE
+    follow_up.done_at = timezone.now()
+    follow_up.save(update_fields=["status", "done_at"])
+    touch(follow_up.person, follow_up.done_at)
+
+
+def snooze_follow_up(follow_up: FollowUp, until: dt.date) -> None:
+    follow_up.status = FollowUp.Status.SNOOZED
+    follow_up.due = until
+    follow_up.save(update_fields=["status", "due"])
+
+
+def reopen_follow_up(follow_up: FollowUp) -> None:
+    follow_up.status = FollowUp.Status.OPEN
+    follow_up.done_at = None
+    follow_up.save(update_fields=["status", "done_at"])
+
+
+# Call lists ---------------------------------------------------------------------------
+
+
+def add_to_list(call_list: CallList, people: list[Person]) -> int:
+    """Append people not already on the list; return how many were added."""
+    present = set(call_list.entries.values_list("person_id", flat=True))
+    start = (call_list.entries.aggregate(m=Max("position"))["m"] or 0) + 1
+    new = [
+        p for p in people if p.pk not in present and p.owner_id == call_list.owner_id
+    ]
+    CallListEntry.objects.bulk_create(
+        CallListEntry(call_list=call_list, person=p, position=start + i)
+        for i, p in enumerate(new)
+    )
+    call_list.save(update_fields=["updated_at"])
+    return len(new)
+
+
+@transaction.atomic
+def move_entry(entry: CallListEntry, offset: int) -> None:
+    entries = list(entry.call_list.entries.order_by("position", "id"))
+    index = next(i for i, e in enumerate(entries) if e.pk == entry.pk)
+    target = max(0, min(len(entries) - 1, index + offset))
+    entries.insert(target, entries.pop(index))
+    for position, e in enumerate(entries):
+        e.position = position
+    CallListEntry.objects.bulk_update(entries, ["position"])
+
+
+def start_session(call_list: CallList) -> CallSession:
+    return CallSession.objects.create(
+        owner_id=call_list.owner_id, call_list=call_list, started_at=timezone.now()
+    )
+
+
+def end_session(session: CallSession) -> None:
+    if session.ended_at is None:
+        session.ended_at = timezone.now()
+        session.save(update_fields=["ended_at"])

@@ -59,6 +59,7 @@ class Tag(models.Model):
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     name = models.CharField(max_length=60)
+    keep_in_touch_days = models.PositiveSmallIntegerField(null=True, blank=True)
     is_demo = models.BooleanField(default=False, editable=False)
 
     class Meta:
@@ -101,6 +102,16 @@ class Person(models.Model):
     # A fan has helped (a referral, a lead, feedback, information); None derives it
     # from what they gave, True or False is the seeker marking or unmarking them.
     fan_override = models.BooleanField(null=True, blank=True)
+    # How quickly they answered outreach (set when an outreach ends; see cadence.py).
+    responsiveness = models.CharField(
+        max_length=20, blank=True, choices=[("booster", "Booster"),
+        ("obligate", "Obligate"), ("curmudgeon", "Curmudgeon")],
+    )  # fmt: skip
+    keep_in_touch_days = models.PositiveSmallIntegerField(
+        "keep in touch every (days)", null=True, blank=True,
+        help_text="Empty: from their tags, or every 30 days for fans.",
+    )  # fmt: skip
+    last_interaction_at = models.DateTimeField(null=True, blank=True, editable=False)
     is_demo = models.BooleanField(default=False, editable=False)
     # Derived from main contacts and introductions by degrees.recompute_degrees():
     # 1 for a main contact, d+1 when introduced by someone of degree d, null when no

@@ -1,0 +1,61 @@
+"""Meetings and follow-ups as iCalendar (RFC 5545), for export and a feed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+from icalendar import Calendar, Event, Todo
+
+from warmline import __version__
+from warmline.accounts.models import User
+from warmline.meetings.models import Meeting
+from warmline.outreach.models import FollowUp
+
+UID_DOMAIN = "warmline.local"
+
+
+def calendar_for(owner: User, *, base_url: str = "") -> bytes:
+    """Every meeting (as events) and open follow-up (as to-dos) of one owner."""
+    cal = Calendar()
+    cal.add("prodid", f"-//Warmline//Warmline {__version__}//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", "Warmline")
+    stamp = timezone.now().astimezone(dt.UTC)
+    meetings = Meeting.objects.filter(owner=owner).exclude(
+        status=Meeting.Status.CANCELLED
+    )
+    for meeting in meetings.select_related("person", "person__organization"):
+        event = Event()
+        event.add("uid", f"meeting-{meeting.pk}@{UID_DOMAIN}")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", meeting.at.astimezone(dt.UTC))
+        event.add(
+            "dtend",
+            (meeting.at + dt.timedelta(minutes=meeting.duration_minutes)).astimezone(
+                dt.UTC
+            ),
+        )
+        event.add("summary", f"{meeting.get_kind_display()} with {meeting.person.name}")
+        if meeting.place:
+            event.add("location", meeting.place)
+        description = [meeting.goals] if meeting.goals else []
+        if base_url:
+            description.append(f"Prepare: {base_url}{meeting.get_absolute_url()}")
+        if description:
+            event.add("description", "\n\n".join(description))
+        event.add("status", "CONFIRMED" if meeting.status != "no_show" else "CANCELLED")
+        cal.add_component(event)
+    pending = [FollowUp.Status.OPEN, FollowUp.Status.SNOOZED]
+    for follow_up in FollowUp.objects.filter(
+        owner=owner, status__in=pending
+    ).select_related("person"):
+        todo = Todo()
+        todo.add("uid", f"follow-up-{follow_up.pk}@{UID_DOMAIN}")
+        todo.add("dtstamp", stamp)
+        todo.add("summary", follow_up.title)
+        todo.add("due", follow_up.due)
+        todo.add("status", "NEEDS-ACTION")
+        cal.add_component(todo)
+    return cal.to_ical()

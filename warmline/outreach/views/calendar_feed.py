@@ -1,0 +1,42 @@
+"""The secret calendar feed, and regenerating its address."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from warmline.accounts.http import AuthedRequest
+from warmline.accounts.models import User
+from warmline.outreach.calendar import calendar_for
+from warmline.outreach.models import new_calendar_token
+
+
+@login_not_required
+def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
+    """Meetings and follow-ups for whoever holds this secret address; else 404."""
+    owner = User.objects.filter(calendar_token=token).first() if token else None
+    if owner is None:
+        raise Http404
+    body = calendar_for(owner, base_url=request.build_absolute_uri("/").rstrip("/"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="warmline.ics"'
+    return response
+
+
+def calendar_settings(request: AuthedRequest) -> HttpResponse:
+    if not request.user.calendar_token:
+        request.user.calendar_token = new_calendar_token()
+        request.user.save(update_fields=["calendar_token"])
+    url = request.build_absolute_uri(f"/calendar/{request.user.calendar_token}.ics")
+    return render(request, "outreach/calendar.html", {"feed_url": url})
+
+
+@require_POST
+def calendar_regenerate(request: AuthedRequest) -> HttpResponse:
+    request.user.calendar_token = new_calendar_token()
+    request.user.save(update_fields=["calendar_token"])
+    messages.success(request, "New calendar address: the old one no longer works.")
+    return redirect("outreach:calendar")

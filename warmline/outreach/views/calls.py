@@ -1,0 +1,118 @@
+"""Call lists: build them (by hand, by search, by filter), reorder, start a sitting."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import QuerySet
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from warmline.accounts.http import AuthedRequest
+from warmline.outreach import queries, services
+from warmline.outreach.access import get_entry_for_user, get_list_for_user
+from warmline.outreach.forms import AddByFilterForm, AddPersonForm, CallListForm
+from warmline.people.models import Person
+from warmline.people.queries import PeopleFilter, search_people
+
+FILTER_LIMIT = 200  # a list for one sitting, not the whole network
+
+
+@require_http_methods(["GET", "POST"])
+def call_lists(request: AuthedRequest) -> HttpResponse:
+    form = CallListForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        call_list = form.save(commit=False)
+        call_list.owner = request.user
+        call_list.save()
+        messages.success(
+            request, f"Created {call_list.name}. Now add the people to call."
+        )
+        return redirect(call_list)
+    lists = queries.lists_for(request.user)
+    return render(request, "outreach/call_lists.html", {"lists": lists, "form": form})
+
+
+def list_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    call_list = get_list_for_user(request.user, pk)
+    return render(
+        request,
+        "outreach/list_detail.html",
+        {
+            "call_list": call_list,
+            "entries": queries.entries_in_order(call_list),
+            "add_form": AddPersonForm(owner_id=request.user.pk),
+            "filter_form": AddByFilterForm(),
+        },
+    )
+
+
+@require_POST
+def list_add(request: AuthedRequest, pk: int) -> HttpResponse:
+    call_list = get_list_for_user(request.user, pk)
+    form = AddPersonForm(request.POST, owner_id=request.user.pk)
+    if form.is_valid():
+        added = services.add_to_list(call_list, [form.cleaned_data["person"]])
+        name = form.cleaned_data["person"].name
+        messages.success(
+            request, f"Added {name}." if added else f"{name} is already on it."
+        )
+    else:
+        messages.error(request, "Choose someone from your network.")
+    return redirect(call_list)
+
+
+def _filtered(request: AuthedRequest, form: AddByFilterForm) -> QuerySet[Person]:
+    data = form.cleaned_data
+    presets = {
+        "referrals": lambda: queries.referrals_not_reached(request.user),
+        "fans": lambda: queries.fans_not_contacted(request.user),
+        "losing_touch": lambda: Person.objects.filter(
+            pk__in=[
+                p.pk for p in queries.losing_touch(request.user, limit=FILTER_LIMIT)
+            ]
+        ),
+    }
+    people = search_people(
+        request.user, PeopleFilter(tag=data["tag"], degree=data["degree"])
+    )
+    if data["preset"] in presets:
+        people = people.filter(pk__in=presets[data["preset"]]().values("pk"))
+    if data["organization"]:
+        people = people.filter(organization__name__icontains=data["organization"])
+    return people
+
+
+@require_POST
+def list_add_filtered(request: AuthedRequest, pk: int) -> HttpResponse:
+    call_list = get_list_for_user(request.user, pk)
+    form = AddByFilterForm(request.POST)
+    if not form.is_valid() or not any(form.cleaned_data.values()):
+        messages.error(request, "Choose at least one filter.")
+        return redirect(call_list)
+    people = list(_filtered(request, form)[:FILTER_LIMIT])
+    added = services.add_to_list(call_list, people)
+    messages.success(request, f"Added {added} of {len(people)} matching people.")
+    return redirect(call_list)
+
+
+@require_POST
+def entry_change(request: AuthedRequest, pk: int) -> HttpResponse:
+    entry = get_entry_for_user(request.user, pk)
+    action = request.POST.get("action")
+    if action == "remove":
+        entry.delete()
+    elif action == "undone":
+        entry.done_at = None
+        entry.save(update_fields=["done_at"])
+    elif action in ("up", "down"):
+        services.move_entry(entry, -1 if action == "up" else 1)
+    return redirect(entry.call_list)
+
+
+@require_POST
+def list_delete(request: AuthedRequest, pk: int) -> HttpResponse:
+    call_list = get_list_for_user(request.user, pk)
+    call_list.delete()
+    messages.success(request, f"Deleted {call_list.name}.")
+    return redirect("outreach:call_lists")

@@ -1,0 +1,59 @@
+"""Message templates: a small library of outreach that asks for advice, not a job."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from warmline.accounts.http import AuthedRequest
+from warmline.outreach.access import get_template_for_user
+from warmline.outreach.forms import TemplateForm
+from warmline.outreach.models import MessageTemplate
+from warmline.outreach.templates_text import PLACEHOLDERS, ensure_templates
+
+
+@require_http_methods(["GET", "POST"])
+def template_list(request: AuthedRequest) -> HttpResponse:
+    ensure_templates(request.user)
+    form = TemplateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        template = form.save(commit=False)
+        template.owner = request.user
+        template.position = MessageTemplate.objects.filter(owner=request.user).count()
+        template.save()
+        messages.success(request, f"Added the template {template.name}.")
+        return redirect("outreach:templates")
+    return render(
+        request,
+        "outreach/templates.html",
+        {
+            "templates": MessageTemplate.objects.filter(owner=request.user),
+            "form": form,
+            "placeholders": PLACEHOLDERS,
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def template_edit(request: AuthedRequest, pk: int) -> HttpResponse:
+    template = get_template_for_user(request.user, pk)
+    if request.method == "POST" and request.POST.get("action") == "delete":
+        template.delete()
+        messages.success(request, f"Deleted {template.name}.")
+        return redirect("outreach:templates")
+    form = TemplateForm(request.POST or None, instance=template)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Saved {template.name}.")
+        return redirect("outreach:templates")
+    return render(
+        request,
+        "outreach/template_form.html",
+        {
+            "form": form,
+            "template": template,
+            "placeholders": PLACEHOLDERS,
+        },
+    )

@@ -1,0 +1,177 @@
+"""A call session: one person at a time, one click (or key) per outcome."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from warmline.accounts.http import AuthedRequest
+from warmline.meetings.services import create_meeting
+from warmline.outreach import queries, services
+from warmline.outreach.access import get_list_for_user, get_session_for_user
+from warmline.outreach.forms import AttemptForm, BookMeetingForm
+from warmline.outreach.models import AttemptOutcome, CallSession
+from warmline.outreach.templates_text import ensure_templates, values_for
+from warmline.outreach.templates_text import render as render_text
+from warmline.people.models import Person
+from warmline.people.queries import chain_people
+
+KEYS = {
+    "no_answer": "1",
+    "voicemail": "2",
+    "scheduled": "3",
+    "declined": "4",
+    "call_back": "5",
+    "bounced": "6",
+    "replied": "7",
+}
+
+
+@require_POST
+def session_start(request: AuthedRequest, pk: int) -> HttpResponse:
+    call_list = get_list_for_user(request.user, pk)
+    if not call_list.entries.filter(done_at__isnull=True).exists():
+        messages.info(
+            request, "Everyone on this list is done. Add people, or mark some not done."
+        )
+        return redirect(call_list)
+    session = services.start_session(call_list)
+    return redirect("outreach:session", pk=session.pk)
+
+
+def _queue(session: CallSession) -> list[Person]:
+    """Who this sitting covers: those not done when it started, or called in it."""
+    entries = queries.entries_in_order(session.call_list)
+    called = set(session.attempts.values_list("person_id", flat=True))
+    return [
+        e.person
+        for e in entries
+        if e.done_at is None or e.done_at >= session.started_at or e.person_id in called
+    ]
+
+
+def session_view(request: AuthedRequest, pk: int) -> HttpResponse:
+    session = get_session_for_user(request.user, pk)
+    queue = _queue(session)
+    position = (
+        int(request.GET.get("i", "0")) if request.GET.get("i", "0").isdigit() else 0
+    )
+    if session.ended_at or position >= len(queue):
+        services.end_session(session)
+        return render(
+            request,
+            "outreach/session_end.html",
+            {
+                "session": session,
+                "summary": queries.session_summary(session),
+            },
+        )
+    person = queue[position]
+    ensure_templates(request.user)
+    chain = chain_people(person)
+    introducer = chain[-2].name if len(chain) >= 2 else None
+    opener = request.user.messagetemplate_set.first()
+    last = person.attempts.order_by("-at").first()
+    return render(
+        request,
+        "outreach/session.html",
+        {
+            "session": session,
+            "person": person,
+            "position": position,
+            "total": len(queue),
+            "chain": chain,
+            "last_attempt": last,
+            "last_meeting": person.meetings.select_related("outcome")
+            .order_by("-at")
+            .first(),
+            "opener": render_text(
+                opener.body, values_for(person, request.user, introducer)
+            )
+            if opener
+            else "",
+            "form": AttemptForm(initial={"channel": last.channel if last else "phone"}),
+            "book_form": BookMeetingForm(),
+            "outcomes": [
+                (value, label, KEYS[value]) for value, label in AttemptOutcome.choices
+            ],
+            "called": session.attempts.filter(person=person).exists(),
+            "started_at": session.started_at,
+        },
+    )
+
+
+@require_POST
+def session_log(request: AuthedRequest, pk: int) -> HttpResponse:
+    session = get_session_for_user(request.user, pk)
+    queue = _queue(session)
+    position = int(request.POST.get("i", "0"))
+    person = queue[position] if 0 <= position < len(queue) else None
+    form = AttemptForm(request.POST)
+    if person is None or not form.is_valid():
+        messages.error(request, "Choose what happened.")
+        return redirect(reverse("outreach:session", args=[pk]) + f"?i={position}")
+    data = form.cleaned_data
+    services.log_attempt(
+        person,
+        data["outcome"],
+        channel=data["channel"],
+        notes=data["notes"],
+        session=session,
+        call_back_on=data["call_back_on"],
+    )
+    return redirect(reverse("outreach:session", args=[pk]) + f"?i={position + 1}")
+
+
+@require_POST
+@transaction.atomic
+def session_book(request: AuthedRequest, pk: int) -> HttpResponse:
+    """ "Scheduled": book the meeting on the spot and log the attempt with it."""
+    session = get_session_for_user(request.user, pk)
+    queue = _queue(session)
+    position = int(request.POST.get("i", "0"))
+    form = BookMeetingForm(request.POST)
+    if not (0 <= position < len(queue)) or not form.is_valid():
+        messages.error(request, "Give the meeting a date and time.")
+        return redirect(reverse("outreach:session", args=[pk]) + f"?i={position}")
+    person, data = queue[position], form.cleaned_data
+    meeting = create_meeting(person, data["at"], mode=data["mode"], kind=data["kind"])
+    services.log_attempt(
+        person,
+        AttemptOutcome.SCHEDULED,
+        channel=data["channel"],
+        notes=data["notes"],
+        session=session,
+        meeting_id=meeting.pk,
+    )
+    messages.success(request, f"Booked: {meeting}.")
+    return redirect(reverse("outreach:session", args=[pk]) + f"?i={position + 1}")
+
+
+@require_POST
+def session_end(request: AuthedRequest, pk: int) -> HttpResponse:
+    session = get_session_for_user(request.user, pk)
+    services.end_session(session)
+    return redirect("outreach:session", pk=pk)
+
+
+@require_POST
+def next_sitting(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Put the next sitting in the diary; Today shows it on the day."""
+    session = get_session_for_user(request.user, pk)
+    try:
+        day = dt.date.fromisoformat(request.POST.get("day", ""))
+    except ValueError:
+        messages.error(request, "Choose a day for the next sitting.")
+        return redirect("outreach:session", pk=pk)
+    call_list = session.call_list
+    call_list.next_sitting_on = day
+    call_list.save(update_fields=["next_sitting_on", "updated_at"])
+    messages.success(request, f"Next sitting on {day:%A %d %B}. It will be on Today.")
+    return redirect(call_list)
