@@ -8,8 +8,10 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 
 from warmline.meetings.models import JobLead, Meeting, MeetingQuestion, Question
+from warmline.outreach.services import meeting_booked
 from warmline.people.models import Person
 
 MEETING_FIELDS = {
@@ -36,6 +38,7 @@ def create_meeting(person: Person, at: dt.datetime, **fields: Any) -> Meeting:
     _check_owner(meeting)
     meeting.full_clean(exclude=["owner", "person", "resume"])
     meeting.save()
+    meeting_booked(person, timezone.now())  # a booked meeting answers any outreach
     return meeting
 
 

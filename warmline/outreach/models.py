@@ -61,6 +61,9 @@ class CallSession(models.Model):
     )
     started_at = models.DateTimeField()
     ended_at = models.DateTimeField(null=True, blank=True)
+    # The people to call, fixed when the sitting starts so that logging an outcome
+    # (which moves someone to the bottom of the list) does not reshuffle the sitting.
+    queue = models.JSONField(default=list)
 
     class Meta:
         ordering = ["-started_at"]

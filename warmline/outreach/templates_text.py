@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 import string
-from typing import Any
 
 from django.core.exceptions import ValidationError
 
@@ -94,17 +94,19 @@ def values_for(person: Person, user: User, introducer: str | None) -> dict[str, 
     }
 
 
+_TOKEN = re.compile(r"\{\{|\}\}|\{(\w+)\}")
+
+
 def render(text: str, values: dict[str, str]) -> str:
-    """Fill in placeholders; anything unknown is left as typed, never an error."""
+    """Fill in known placeholders; anything else stays as typed, never an error."""
 
-    class Safe(dict[str, Any]):
-        def __missing__(self, key: str) -> str:
-            return "{" + key + "}"
+    def replace(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            return token[0]
+        return values.get(match.group(1), token)
 
-    try:
-        return string.Formatter().vformat(text, (), Safe(values))
-    except (ValueError, IndexError, KeyError, AttributeError):
-        return text
+    return _TOKEN.sub(replace, text)
 
 
 def ensure_templates(owner: User) -> None:
@@ -114,3 +116,19 @@ def ensure_templates(owner: User) -> None:
         MessageTemplate(owner=owner, name=name, subject=subject, body=body, position=i)
         for i, (name, subject, body) in enumerate(DEFAULT_TEMPLATES)
     )
+
+
+def messages_for(
+    person: Person, user: User, chain: list[Person]
+) -> list[dict[str, str]]:
+    """Every template of the user's, written out for this person."""
+    ensure_templates(user)
+    values = values_for(person, user, chain[-2].name if len(chain) >= 2 else None)
+    return [
+        {
+            "name": t.name,
+            "subject": render(t.subject, values),
+            "body": render(t.body, values),
+        }
+        for t in MessageTemplate.objects.filter(owner=user)
+    ]

@@ -14,6 +14,7 @@ from warmline.accounts.http import AuthedRequest
 from warmline.meetings.fans import networker_rank, set_fan, with_fan_status
 from warmline.meetings.queries import meetings_with
 from warmline.outreach.models import FollowUp
+from warmline.outreach.templates_text import messages_for
 from warmline.people import queries, services
 from warmline.people.access import get_person_for_user
 from warmline.people.forms import IntroductionForm, PersonForm
@@ -51,6 +52,7 @@ def person_list(request: AuthedRequest) -> HttpResponse:
 def person_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(with_fan_status(queries.people_for(request.user)), pk=pk)
     received = list(queries.introductions_received(person))
+    chain = queries.chain_people(person)
     return render(
         request,
         "people/person_detail.html",
@@ -61,7 +63,8 @@ def person_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "follow_ups": person.follow_ups.filter(status=FollowUp.Status.OPEN),
             "paths": person.career_paths.all(),
             "leads": person.job_leads.select_related("organization"),
-            "chain": queries.chain_people(person),
+            "messages_to_send": messages_for(person, request.user, chain),
+            "chain": chain,
             "introductions_received": received,
             "introductions_made": queries.introductions_made(person),
             "emails": person.emails.all(),

@@ -32,12 +32,6 @@
     if (button.dataset.action === "unbook") book.hidden = true;
     if (button.dataset.action === "callback") showCallback();
   });
-  root.querySelectorAll("[data-copy]").forEach((button) => {
-    button.addEventListener("click", () => {
-      const text = root.querySelector(button.dataset.copy).innerText;
-      navigator.clipboard && navigator.clipboard.writeText(text).then(() => { button.textContent = "Copied"; });
-    });
-  });
   document.addEventListener("keydown", (event) => {
     const typing = ["INPUT", "TEXTAREA", "SELECT"].includes(event.target.tagName);
     if (event.key === "Escape") { event.target.blur(); return; }
@@ -45,4 +39,5 @@
     const target = root.querySelector(`[data-key="${event.key}"]`);
     if (target) { event.preventDefault(); target.click(); }
   });
+  root.dataset.ready = "1";  // keys work from here on (tests wait for it)
 })();
