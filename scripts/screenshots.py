@@ -68,7 +68,7 @@ def main() -> None:
         shots = {
             "people.png": "/people/",
             "person.png": f"/people/{leah['id']}/",
-            "home.png": "/",
+            "today.png": "/",
             "meeting.png": f"/meetings/{planned['id']}/",
             "paths.png": "/paths/",
         }
@@ -82,6 +82,12 @@ def main() -> None:
                 page.goto(base + path)
                 page.screenshot(path=OUT / name)
                 print(f"wrote {OUT / name}")
+            page.goto(base + "/calls/")
+            page.get_by_role("button", name="Start a sitting").last.click()
+            page.wait_for_url("**/sessions/**")
+            page.locator(".session[data-ready]").wait_for(state="attached")
+            page.screenshot(path=OUT / "session.png")
+            print(f"wrote {OUT / 'session.png'}")
             browser.close()
     finally:
         server.terminate()
