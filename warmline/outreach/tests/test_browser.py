@@ -25,6 +25,7 @@ def test_keyboard_only_session_books_a_meeting(page: Page, live_server) -> None:
     add_to_list(call_list, [sam, nina])
 
     page.goto(live_server.url + "/accounts/login/")
+    expect(page.get_by_label("Username")).to_be_focused()  # autofocus, then type
     page.keyboard.type("jordan")
     page.keyboard.press("Tab")
     page.keyboard.type("correct horse battery staple")
