@@ -67,8 +67,15 @@ def main(sizes: list[int]) -> None:
 
     call_command("migrate", verbosity=0)
     table = Table(title=f"Warmline people pages, SQLite, median of {RUNS} (ms)")
-    for column in ["people", "build", "recompute degrees", "add a referral",
-                   "/people/", "/people/?q=", "person page"]:  # fmt: skip
+    for column in [
+        "people",
+        "build",
+        "recompute degrees",
+        "add a referral",
+        "/people/",
+        "/people/?q=",
+        "person page",
+    ]:
         table.add_column(column, justify="right")
     for index, size in enumerate(sizes):
         table.add_row(*measure(size, index))

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from warmline import __version__
-from warmline.cli import accounts, meetings, outreach, people, serve
+from warmline.cli import accounts, exchange, meetings, outreach, people, serve
 
 app = typer.Typer(
     name="warmline",
@@ -44,6 +44,9 @@ app.command("today")(outreach.today)
 app.add_typer(outreach.calls_app, name="calls")
 app.command("followups")(outreach.followups)
 app.add_typer(outreach.export_app, name="export")
+app.add_typer(exchange.import_app, name="import")
+app.command("backup")(exchange.backup)
+app.command("restore")(exchange.restore)
 
 
 def main() -> None:

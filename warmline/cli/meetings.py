@@ -17,8 +17,9 @@ from warmline.cli.people import find_person, print_json
 if TYPE_CHECKING:
     from warmline.meetings.models import Meeting
 
-app = typer.Typer(help="Network meetings: plan them and log what came of them.",
-                  no_args_is_help=True)  # fmt: skip
+app = typer.Typer(
+    help="Network meetings: plan them and log what came of them.", no_args_is_help=True
+)
 console = Console()
 
 
@@ -77,8 +78,15 @@ def list_meetings(as_json: JsonOption = False, user: UserOption = None) -> None:
         table.add_column(column)
     for r in rows:
         pure = "yes" if r["pure"] else ""
-        table.add_row(str(r["id"]), when[r["id"]], r["person"], r["kind"], r["mode"],
-                      r["status"], pure)  # fmt: skip
+        table.add_row(
+            str(r["id"]),
+            when[r["id"]],
+            r["person"],
+            r["kind"],
+            r["mode"],
+            r["status"],
+            pure,
+        )
     console.print(table)
 
 
@@ -103,8 +111,12 @@ def add_meeting(
     from warmline.meetings.services import create_meeting
 
     owner = resolve_user(user)
-    fields: dict[str, Any] = {"mode": mode.value.replace("-", "_"), "kind": kind.value,
-                              "duration_minutes": duration, "place": place}  # fmt: skip
+    fields: dict[str, Any] = {
+        "mode": mode.value.replace("-", "_"),
+        "kind": kind.value,
+        "duration_minutes": duration,
+        "place": place,
+    }
     if not_pure:
         fields["is_pure"] = False
     try:
@@ -131,8 +143,11 @@ def parse_referral(text: str, force_new: bool) -> Any:
     name, _, organization = text.partition(",")
     if not name.strip():
         fail(f"--referral {text!r} has no name.")
-    return Referral(name=name.strip(), organization=organization.strip(),
-                    match="new" if force_new else "")  # fmt: skip
+    return Referral(
+        name=name.strip(),
+        organization=organization.strip(),
+        match="new" if force_new else "",
+    )
 
 
 def parse_lead(text: str) -> Any:

@@ -120,9 +120,13 @@ def list_people(
     for row in rows:
         degree = str(row["degree"]) if row["degree"] else "—"
         table.add_row(
-            str(row["id"]), row["name"], row["organization"] or "", row["title"],
-            degree, row["introduced_by"] or "",
-        )  # fmt: skip
+            str(row["id"]),
+            row["name"],
+            row["organization"] or "",
+            row["title"],
+            degree,
+            row["introduced_by"] or "",
+        )
     console.print(table)
 
 
@@ -153,13 +157,24 @@ def add_person(
 
     owner = resolve_user(user)
     introducer = _introducer(owner, introduced_by)
-    fields = _fields(org=org, title=title, email=email, phone=phone, tag=tag,
-                     location=location, notes=notes)  # fmt: skip
+    fields = _fields(
+        org=org,
+        title=title,
+        email=email,
+        phone=phone,
+        tag=tag,
+        location=location,
+        notes=notes,
+    )
     try:
         person = services.create_person(
-            owner, name, is_main_contact=main, introduced_by=introducer,
-            source=Source.CLI, **fields,
-        )  # fmt: skip
+            owner,
+            name,
+            is_main_contact=main,
+            introduced_by=introducer,
+            source=Source.CLI,
+            **fields,
+        )
     except ValidationError as error:
         _show_validation_error(error)
     if as_json:
@@ -243,8 +258,17 @@ def edit_person(
             if introduced_by.lower() == "none"
             else [find_person(owner, introduced_by)]
         )
-    fields = _fields(name=name, org=org, title=title, email=email, phone=phone, tag=tag,
-                     location=location, notes=notes, is_main_contact=main)  # fmt: skip
+    fields = _fields(
+        name=name,
+        org=org,
+        title=title,
+        email=email,
+        phone=phone,
+        tag=tag,
+        location=location,
+        notes=notes,
+        is_main_contact=main,
+    )
     try:
         with transaction.atomic():
             services.update_person(person, **fields)

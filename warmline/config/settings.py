@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "warmline.people",
     "warmline.meetings",
     "warmline.outreach",
+    "warmline.exchange",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("warmline.people.urls")),
     path("", include("warmline.meetings.urls")),
     path("", include("warmline.outreach.urls")),
+    path("", include("warmline.exchange.urls")),
     path("", include("warmline.accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

@@ -56,20 +56,42 @@ def load_demo_meetings(owner: User, today: dt.date | None = None) -> int:
     }
     ensure_question_bank(owner)
     ten_am = dt.time(10, 0, tzinfo=timezone.get_current_timezone())
-    for (name, days, kind, mode, status, felt, notes, feedback, learned, names,
-         path_titles, leads) in MEETINGS:  # fmt: skip
+    for (
+        name,
+        days,
+        kind,
+        mode,
+        status,
+        felt,
+        notes,
+        feedback,
+        learned,
+        names,
+        path_titles,
+        leads,
+    ) in MEETINGS:
         person = people[name]
         meeting = Meeting.objects.create(
-            owner=owner, person=person, kind=kind, mode=mode, status=status,
+            owner=owner,
+            person=person,
+            kind=kind,
+            mode=mode,
+            status=status,
             at=dt.datetime.combine(today + dt.timedelta(days=days), ten_am),
-            is_pure=kind != K.INTERVIEW, goals="Learn how they moved into research; ask for two names.",
-        )  # fmt: skip
+            is_pure=kind != K.INTERVIEW,
+            goals="Learn how they moved into research; ask for two names.",
+        )
         if status == S.PLANNED:
             set_questions(meeting, list(Question.objects.filter(owner=owner)[:5]))
         if status != S.HELD:
             continue
-        Outcome.objects.create(meeting=meeting, notes=notes, resume_feedback=feedback,
-                               learned_field=learned, felt=felt)  # fmt: skip
+        Outcome.objects.create(
+            meeting=meeting,
+            notes=notes,
+            resume_feedback=feedback,
+            learned_field=learned,
+            felt=felt,
+        )
         Introduction.objects.filter(introducer=person, person__name__in=names).update(
             meeting=meeting
         )
@@ -78,24 +100,35 @@ def load_demo_meetings(owner: User, today: dt.date | None = None) -> int:
             paths[title].people.add(person)
         for role, org, lead_status in leads:
             JobLead.objects.create(
-                owner=owner, role=role, person=person, meeting=meeting, status=lead_status,
+                owner=owner,
+                role=role,
+                person=person,
+                meeting=meeting,
+                status=lead_status,
                 organization=Organization.objects.get(owner=owner, name=org),
-                heard_on=meeting.at.date(), is_demo=True,
-            )  # fmt: skip
+                heard_on=meeting.at.date(),
+                is_demo=True,
+            )
         thanked = days < -3
         FollowUp.objects.create(
-            owner=owner, person=person, meeting=meeting, kind=FollowUp.Kind.THANK_YOU,
-            title=f"Thank {person.name} for the meeting", due=meeting.at.date() + dt.timedelta(days=1),
+            owner=owner,
+            person=person,
+            meeting=meeting,
+            kind=FollowUp.Kind.THANK_YOU,
+            title=f"Thank {person.name} for the meeting",
+            due=meeting.at.date() + dt.timedelta(days=1),
             status=FollowUp.Status.DONE if thanked else FollowUp.Status.OPEN,
-        )  # fmt: skip
+        )
         for referred in names:
             FollowUp.objects.create(
-                owner=owner, person=people[referred], meeting=meeting,
+                owner=owner,
+                person=people[referred],
+                meeting=meeting,
                 kind=FollowUp.Kind.REACH_OUT,
                 title=f"Reach out to {referred} (introduced by {person.name})",
                 due=meeting.at.date() + dt.timedelta(days=2),
                 status=FollowUp.Status.DONE if days < -10 else FollowUp.Status.OPEN,
-            )  # fmt: skip
+            )
     return len(MEETINGS)
 
 

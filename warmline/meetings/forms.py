@@ -34,9 +34,18 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = [
-            "person", "at", "duration_minutes", "mode", "kind", "place", "is_pure",
-            "resume", "goals", "research_notes", "why_organization",
-        ]  # fmt: skip
+            "person",
+            "at",
+            "duration_minutes",
+            "mode",
+            "kind",
+            "place",
+            "is_pure",
+            "resume",
+            "goals",
+            "research_notes",
+            "why_organization",
+        ]
         widgets = {
             "at": DATETIME_INPUT,
             "goals": forms.Textarea(attrs={"rows": 3}),

@@ -209,17 +209,24 @@ class JobLead(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     role = models.CharField(max_length=200)
     organization = models.ForeignKey(
-        "people.Organization", null=True, blank=True, on_delete=models.SET_NULL,
+        "people.Organization",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="job_leads",
-    )  # fmt: skip
+    )
     link = models.URLField(max_length=500, blank=True)
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.HEARD_OF
     )
     person = models.ForeignKey(
-        "people.Person", null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="job_leads", verbose_name="came through",
-    )  # fmt: skip
+        "people.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="job_leads",
+        verbose_name="came through",
+    )
     meeting = models.ForeignKey(
         Meeting,
         null=True,

@@ -52,8 +52,14 @@ class OutcomeForms:
     def _initial(self) -> dict[str, Any]:
         initial: dict[str, Any] = {"is_fan": fan_status(self.meeting.person).is_fan}
         if self.outcome:
-            for name in ("notes", "resume_feedback", "learned_company", "learned_field",
-                         "learned_work", "felt"):  # fmt: skip
+            for name in (
+                "notes",
+                "resume_feedback",
+                "learned_company",
+                "learned_field",
+                "learned_work",
+                "felt",
+            ):
                 initial[name] = getattr(self.outcome, name)
         return initial
 

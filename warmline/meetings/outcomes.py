@@ -96,9 +96,13 @@ def possible_duplicates(owner_id: int, referral: Referral) -> list[Person]:
             return found
     names = dict(people.values_list("id", "name"))
     matches = process.extract(
-        referral.name, names, scorer=fuzz.token_sort_ratio,
-        score_cutoff=SAME_NAME_SCORE, limit=3, processor=str.casefold,
-    )  # fmt: skip
+        referral.name,
+        names,
+        scorer=fuzz.token_sort_ratio,
+        score_cutoff=SAME_NAME_SCORE,
+        limit=3,
+        processor=str.casefold,
+    )
     return list(people.filter(pk__in=[key for _, _, key in matches]))
 
 
@@ -110,8 +114,14 @@ def log_outcome(
     today = today or timezone.localdate()
     met = meeting.person
     outcome, _ = Outcome.objects.get_or_create(meeting=meeting)
-    for name in ("notes", "resume_feedback", "learned_company", "learned_field",
-                 "learned_work", "felt"):  # fmt: skip
+    for name in (
+        "notes",
+        "resume_feedback",
+        "learned_company",
+        "learned_field",
+        "learned_work",
+        "felt",
+    ):
         setattr(outcome, name, getattr(data, name))
     if data.felt is not None and not 1 <= data.felt <= 5:
         raise OutcomeError(general=["How it felt is a number from 1 to 5."])
@@ -127,10 +137,15 @@ def log_outcome(
     if not FollowUp.objects.filter(
         meeting=meeting, kind=FollowUp.Kind.THANK_YOU
     ).exists():
-        follow_ups.append(add_follow_up(
-            met, FollowUp.Kind.THANK_YOU, f"Thank {met.name} for the meeting",
-            today + THANK_YOU_AFTER, meeting_id=meeting.pk,
-        ))  # fmt: skip
+        follow_ups.append(
+            add_follow_up(
+                met,
+                FollowUp.Kind.THANK_YOU,
+                f"Thank {met.name} for the meeting",
+                today + THANK_YOU_AFTER,
+                meeting_id=meeting.pk,
+            )
+        )
     if data.is_fan is not None:
         set_fan(met, data.is_fan)
     return Logged(outcome, new_people, linked, follow_ups)
@@ -153,11 +168,15 @@ def _add_referrals(
         if person is None:
             continue
         (new_people if referral.match in ("", "new") else linked).append(person)
-        follow_ups.append(add_follow_up(
-            person, FollowUp.Kind.REACH_OUT,
-            f"Reach out to {person.name} (introduced by {met.name})",
-            today + REACH_OUT_AFTER, meeting_id=meeting.pk,
-        ))  # fmt: skip
+        follow_ups.append(
+            add_follow_up(
+                person,
+                FollowUp.Kind.REACH_OUT,
+                f"Reach out to {person.name} (introduced by {met.name})",
+                today + REACH_OUT_AFTER,
+                meeting_id=meeting.pk,
+            )
+        )
     if error.referrals or error.candidates:
         raise error
     return new_people, linked, follow_ups
@@ -184,11 +203,17 @@ def _referred_person(
             error.candidates[index] = candidates
             return None
     person = people.create_person(
-        met.owner, referral.name, organization=referral.organization,
-        title=referral.title, emails=[referral.email] if referral.email else [],
-        phones=[referral.phone] if referral.phone else [], source=Source.MEETING,
-        introduced_by=met, introduced_on=meeting.at.date(), meeting_id=meeting.pk,
-    )  # fmt: skip
+        met.owner,
+        referral.name,
+        organization=referral.organization,
+        title=referral.title,
+        emails=[referral.email] if referral.email else [],
+        phones=[referral.phone] if referral.phone else [],
+        source=Source.MEETING,
+        introduced_by=met,
+        introduced_on=meeting.at.date(),
+        meeting_id=meeting.pk,
+    )
     return person
 
 
@@ -200,9 +225,10 @@ def _add_paths(meeting: Meeting, suggestions: list[PathSuggestion]) -> None:
             )
         elif suggestion.title.strip():
             path, _ = CareerPath.objects.get_or_create(
-                owner_id=meeting.owner_id, title__iexact=suggestion.title.strip(),
+                owner_id=meeting.owner_id,
+                title__iexact=suggestion.title.strip(),
                 defaults={"title": suggestion.title.strip()},
-            )  # fmt: skip
+            )
         else:
             continue
         path.meetings.add(meeting)
@@ -215,7 +241,11 @@ def _add_leads(meeting: Meeting, mentions: list[LeadMention], today: dt.date) ->
         if not mention.role.strip():
             continue
         JobLead.objects.create(
-            owner=owner, role=mention.role.strip(), link=mention.link,
+            owner=owner,
+            role=mention.role.strip(),
+            link=mention.link,
             organization=people.get_or_create_organization(owner, mention.organization),
-            person=meeting.person, meeting=meeting, heard_on=meeting.at.date(),
-        )  # fmt: skip
+            person=meeting.person,
+            meeting=meeting,
+            heard_on=meeting.at.date(),
+        )

@@ -82,8 +82,10 @@ def leads_with_chains(leads: QuerySet[JobLead]) -> list[dict[str, Any]]:
     rows = list(leads.select_related("person", "organization", "meeting"))
     if not rows:
         return []
-    names = names_by_id(rows[0].owner_id, (pk for lead in rows if lead.person
-                                          for pk in lead.person.chain))  # fmt: skip
+    names = names_by_id(
+        rows[0].owner_id,
+        (pk for lead in rows if lead.person for pk in lead.person.chain),
+    )
     return [
         {
             "lead": lead,

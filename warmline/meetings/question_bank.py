@@ -17,10 +17,16 @@ DEFAULT_QUESTIONS: list[tuple[str, str]] = [
     (C.ADVICE, "What would you change on my resume?"),
     (C.RESOURCES, "Which groups, events or publications should I follow?"),
     (C.RESOURCES, "What skills or tools should I learn first?"),
-    (C.ASSIGNMENTS, "What small project could I do to test whether this work suits me?"),
+    (
+        C.ASSIGNMENTS,
+        "What small project could I do to test whether this work suits me?",
+    ),
     (C.NAMES, "Who else should I talk to, and may I say you sent me?"),
-    (C.NAMES, "Is there anyone at an organization I'm interested in you could introduce me to?"),
-]  # fmt: skip
+    (
+        C.NAMES,
+        "Is there anyone at an organization I'm interested in you could introduce me to?",
+    ),
+]
 
 
 def ensure_question_bank(owner: User) -> None:

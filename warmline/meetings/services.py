@@ -15,9 +15,18 @@ from warmline.outreach.services import meeting_booked
 from warmline.people.models import Person
 
 MEETING_FIELDS = {
-    "at", "duration_minutes", "place", "mode", "kind", "status", "is_pure",
-    "goals", "research_notes", "why_organization", "resume",
-}  # fmt: skip
+    "at",
+    "duration_minutes",
+    "place",
+    "mode",
+    "kind",
+    "status",
+    "is_pure",
+    "goals",
+    "research_notes",
+    "why_organization",
+    "resume",
+}
 
 
 def _check_owner(meeting: Meeting) -> None:

@@ -226,9 +226,11 @@ def start_session(call_list: CallList) -> CallSession:
 
     queue = [e.person_id for e in entries_in_order(call_list) if e.done_at is None]
     return CallSession.objects.create(
-        owner_id=call_list.owner_id, call_list=call_list, started_at=timezone.now(),
+        owner_id=call_list.owner_id,
+        call_list=call_list,
+        started_at=timezone.now(),
         queue=queue,
-    )  # fmt: skip
+    )
 
 
 def end_session(session: CallSession) -> None:

@@ -6,9 +6,27 @@ import re
 
 # Legal-form suffixes that do not change which organization is meant.
 _SUFFIXES = {
-    "inc", "incorporated", "llc", "llp", "ltd", "limited", "corp", "corporation",
-    "co", "company", "gmbh", "plc", "sa", "ag", "bv", "nv", "pty", "srl", "oy", "ab",
-}  # fmt: skip
+    "inc",
+    "incorporated",
+    "llc",
+    "llp",
+    "ltd",
+    "limited",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "gmbh",
+    "plc",
+    "sa",
+    "ag",
+    "bv",
+    "nv",
+    "pty",
+    "srl",
+    "oy",
+    "ab",
+}
 _NON_WORD = re.compile(r"[^\w]+")
 
 

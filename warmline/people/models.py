@@ -104,13 +104,20 @@ class Person(models.Model):
     fan_override = models.BooleanField(null=True, blank=True)
     # How quickly they answered outreach (set when an outreach ends; see cadence.py).
     responsiveness = models.CharField(
-        max_length=20, blank=True, choices=[("booster", "Booster"),
-        ("obligate", "Obligate"), ("curmudgeon", "Curmudgeon")],
-    )  # fmt: skip
+        max_length=20,
+        blank=True,
+        choices=[
+            ("booster", "Booster"),
+            ("obligate", "Obligate"),
+            ("curmudgeon", "Curmudgeon"),
+        ],
+    )
     keep_in_touch_days = models.PositiveSmallIntegerField(
-        "keep in touch every (days)", null=True, blank=True,
+        "keep in touch every (days)",
+        null=True,
+        blank=True,
         help_text="Empty: from their tags, or every 30 days for fans.",
-    )  # fmt: skip
+    )
     last_interaction_at = models.DateTimeField(null=True, blank=True, editable=False)
     is_demo = models.BooleanField(default=False, editable=False)
     # Derived from main contacts and introductions by degrees.recompute_degrees():

@@ -30,9 +30,16 @@ from warmline.people.models import (
 
 # Plain fields a caller may set on a person; related ones are handled apart.
 PERSON_FIELDS = {
-    "name", "title", "location", "linkedin_url", "notes", "how_we_met",
-    "is_main_contact", "source", "connected_on",
-}  # fmt: skip
+    "name",
+    "title",
+    "location",
+    "linkedin_url",
+    "notes",
+    "how_we_met",
+    "is_main_contact",
+    "source",
+    "connected_on",
+}
 
 
 def get_or_create_organization(

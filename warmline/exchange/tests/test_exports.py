@@ -1,0 +1,212 @@
+"""Exports and their round-trips, backup and restore, duplicates and merging."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+import vobject
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from warmline.accounts.models import User
+from warmline.demo import load_demo
+from warmline.exchange import backup, duplicates, exports
+from warmline.exchange.importers import PARSERS
+from warmline.exchange.importing import import_rows
+from warmline.exchange.json_import import import_everything
+from warmline.meetings.models import Meeting, ResumeVersion
+from warmline.meetings.resumes import add_resume
+from warmline.meetings.services import create_meeting
+from warmline.outreach.models import Attempt, CallListEntry, FollowUp
+from warmline.outreach.services import log_attempt
+from warmline.people import services
+from warmline.people.models import Introduction, Person
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot(owner: User) -> dict:
+    data = exports.everything(owner)
+    for key in ("exported_at", "user"):
+        data.pop(key)
+    people = {p["id"]: p["name"] for p in data["people"]}
+    # Ids differ between accounts: compare by names and content.
+    return {
+        "people": sorted(
+            (
+                p["name"],
+                tuple(e["address"] for e in p["emails"]),
+                tuple(n["number"] for n in p["phones"]),
+                tuple(sorted(p["tags"])),
+                p["title"],
+                p["is_main_contact"],
+            )
+            for p in data["people"]
+        ),
+        "introductions": sorted(
+            (people[i["introducer_id"]], people[i["person_id"]])
+            for i in data["introductions"]
+        ),
+        "meetings": sorted(
+            (
+                people[m["person_id"]],
+                m["at"],
+                m["status"],
+                json.dumps(m["outcome"], sort_keys=True),
+            )
+            for m in data["meetings"]
+        ),
+        "counts": {k: len(v) for k, v in data.items() if isinstance(v, list)},
+        "degrees": sorted(
+            Person.objects.filter(owner=owner).values_list("name", "degree")
+        ),
+    }
+
+
+def test_people_csv_neutralises_formulas(alice: User) -> None:
+    services.create_person(
+        alice, '=HYPERLINK("http://evil")', title="+cmd", notes="@SUM(A1)"
+    )
+    services.create_person(alice, "Plain Name", phones=["+1 503 555 0101"])
+    rows = list(csv.DictReader(io.StringIO(exports.people_csv(alice))))
+    evil = next(r for r in rows if "HYPERLINK" in r["name"])
+    assert evil["name"].startswith("'=") and evil["title"] == "'+cmd"
+    assert evil["notes"] == "'@SUM(A1)"
+    plain = next(r for r in rows if r["name"] == "Plain Name")
+    assert plain["phones"] == "'+15035550101"
+
+
+def test_vcard_export_parses_back_with_the_same_details(alice: User) -> None:
+    load_demo(alice)
+    services.create_person(
+        alice, "Zoë Nü", emails=["zoe@example.com"], phones=["503 555 0111"]
+    )
+    text = exports.people_vcards(alice)
+    cards = list(vobject.readComponents(text))
+    people = Person.objects.filter(owner=alice)
+    assert len(cards) == people.count()
+    assert all(card.version.value == "4.0" for card in cards)
+    read = {
+        c.fn.value: (
+            [e.value for e in c.contents.get("email", [])],
+            [t.value for t in c.contents.get("tel", [])],
+        )
+        for c in cards
+    }
+    for p in people.prefetch_related("emails", "phones"):
+        assert read[p.name] == (
+            [e.address for e in p.emails.all()],
+            [n.number for n in p.phones.all()],
+        )
+
+
+def test_vcard_round_trip_into_an_empty_user(alice: User, bob: User) -> None:
+    load_demo(alice)
+    rows = PARSERS["vcard"](exports.people_vcards(alice).encode(), "people.vcf")
+    import_rows(bob, rows, source="vcard")
+    mine = {
+        (p.name, tuple(p.emails.values_list("address", flat=True)))
+        for p in Person.objects.filter(owner=alice)
+    }
+    theirs = {
+        (p.name, tuple(p.emails.values_list("address", flat=True)))
+        for p in Person.objects.filter(owner=bob)
+    }
+    assert mine == theirs
+
+
+def test_json_round_trip_into_an_empty_user(alice: User, bob: User) -> None:
+    load_demo(alice)
+    dana = Person.objects.get(owner=alice, name="Dana Reyes")
+    log_attempt(dana, "replied", channel="email", notes="Happy to help")
+    data = json.loads(json.dumps(exports.everything(alice)))
+    assert data["format"] == "warmline-export" and data["version"] == 1
+    import_everything(bob, data)
+    assert snapshot(bob) == snapshot(alice)
+    with pytest.raises(Exception, match="already has people"):
+        import_everything(bob, data)
+
+
+def test_backup_and_restore_reproduce_everything(
+    alice: User, tmp_path: Path, settings
+) -> None:
+    load_demo(alice)
+    add_resume(
+        alice,
+        SimpleUploadedFile("cv.pdf", b"%PDF-1.7 resume"),
+        "Research",
+        dt.date(2026, 11, 1),
+    )
+    before = snapshot(alice)
+    target = tmp_path / "backup.zip"
+    held = backup.backup(target)
+    assert held["files"] == 1
+    with pytest.raises(backup.RestoreError, match="not empty"):
+        backup.restore(target)
+    resume_path = Path(ResumeVersion.objects.get().file.path)
+    Person.objects.all().delete()
+    User.objects.all().delete()
+    resume_path.unlink()
+    backup.restore(target)
+    restored = User.objects.get(username="alice")
+    assert snapshot(restored) == before
+    assert (
+        Path(ResumeVersion.objects.get().file.path).read_bytes() == b"%PDF-1.7 resume"
+    )
+    backup.restore(target, force=True)  # into a database that has data: replaced
+    assert snapshot(User.objects.get(username="alice")) == before
+
+
+def test_restore_refuses_what_is_not_a_backup(tmp_path: Path, db: None) -> None:
+    junk = tmp_path / "junk.zip"
+    junk.write_bytes(b"not a zip")
+    with pytest.raises(backup.RestoreError, match="not a Warmline backup"):
+        backup.restore(junk)
+
+
+def test_likely_duplicates_are_found_and_can_be_kept_apart(alice: User) -> None:
+    a = services.create_person(alice, "Dana Reyes", organization="Lincoln High")
+    b = services.create_person(alice, "dana  reyes", organization="Lincoln High School")
+    services.create_person(alice, "Dana Reyes", organization="Nike")  # elsewhere: no
+    c = services.create_person(alice, "Reyes Dana")
+    pairs = {(x.first.pk, x.second.pk) for x in duplicates.likely_duplicates(alice)}
+    assert (a.pk, c.pk) in pairs and (b.pk, c.pk) in pairs
+    duplicates.keep_apart(c, a)
+    pairs = {(x.first.pk, x.second.pk) for x in duplicates.likely_duplicates(alice)}
+    assert (a.pk, c.pk) not in pairs
+
+
+def test_merge_moves_everything_to_the_survivor(alice: User) -> None:
+    main = services.create_person(alice, "Dana", is_main_contact=True)
+    sam = services.create_person(
+        alice, "Sam Okafor", introduced_by=main, emails=["s@a.example"]
+    )
+    twin = services.create_person(
+        alice,
+        "Sam O.",
+        emails=["sam@b.example"],
+        phones=["503 555 0100"],
+        title="Researcher",
+    )
+    nina = services.create_person(alice, "Nina", introduced_by=twin)
+    meeting = create_meeting(twin, timezone.now())
+    log_attempt(twin, "no_answer")
+    survivor = duplicates.merge(sam, twin)
+    assert not Person.objects.filter(pk=twin.pk).exists()
+    assert Meeting.objects.get().person == survivor and meeting.pk
+    assert set(Attempt.objects.values_list("person_id", flat=True)) == {survivor.pk}
+    assert set(FollowUp.objects.values_list("person_id", flat=True)) == {survivor.pk}
+    assert Introduction.objects.get(person=nina).introducer == survivor
+    nina.refresh_from_db()
+    assert nina.degree == 3
+    assert sorted(survivor.emails.values_list("address", flat=True)) == [
+        "s@a.example",
+        "sam@b.example",
+    ]
+    assert survivor.title == "Researcher" and survivor.phones.count() == 1
+    assert not CallListEntry.objects.exists()

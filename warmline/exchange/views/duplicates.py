@@ -1,0 +1,33 @@
+"""Likely duplicates: merge them, or say they are different people."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from warmline.accounts.http import AuthedRequest
+from warmline.exchange import duplicates
+from warmline.people.access import get_person_for_user
+
+
+def duplicate_list(request: AuthedRequest) -> HttpResponse:
+    return render(
+        request,
+        "exchange/duplicates.html",
+        {"candidates": duplicates.likely_duplicates(request.user)},
+    )
+
+
+@require_POST
+def duplicate_resolve(request: AuthedRequest) -> HttpResponse:
+    keep = get_person_for_user(request.user, int(request.POST.get("keep", "0")))
+    other = get_person_for_user(request.user, int(request.POST.get("other", "0")))
+    if request.POST.get("action") == "apart":
+        duplicates.keep_apart(keep, other)
+        messages.success(request, f"{keep.name} and {other.name} stay two people.")
+    else:
+        duplicates.merge(keep, other)
+        messages.success(request, f"Merged {other.name} into {keep.name}.")
+    return redirect("exchange:duplicates")

@@ -1,0 +1,166 @@
+"""Importing from the web: upload, (map columns,) preview what will happen, confirm."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from warmline.accounts.http import AuthedRequest
+from warmline.exchange import uploads
+from warmline.exchange.importers import LABELS, PARSERS, csv_generic
+from warmline.exchange.importing import import_rows
+from warmline.exchange.rows import ImportFileError, ImportRow
+from warmline.people.forms import PersonChoiceField
+from warmline.people.models import Person
+
+
+class UploadForm(forms.Form):
+    kind = forms.ChoiceField(choices=list(LABELS.items()), label="What kind of file")
+    file = forms.FileField()
+    main = forms.BooleanField(
+        required=False, label="They are people I know directly (main contacts)"
+    )
+    tag = forms.CharField(
+        required=False, max_length=60, help_text="Put this tag on everyone imported."
+    )
+    introduced_by = PersonChoiceField(
+        queryset=Person.objects.none(),
+        required=False,
+        help_text="Someone who gave you all these names.",
+    )
+
+    def __init__(self, *args: Any, owner_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["introduced_by"]
+        assert isinstance(field, PersonChoiceField)
+        field.limit_to(owner_id)
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > uploads.MAX_BYTES:
+            raise forms.ValidationError(f"{upload.name} is larger than 50 MB.")
+        return upload
+
+
+def _parse(
+    kind: str, data: bytes, filename: str, mapping: dict[str, str]
+) -> list[ImportRow]:
+    if kind == "csv":
+        return csv_generic.parse(data, filename, mapping)
+    return PARSERS[kind](data, filename)
+
+
+def _options(pending: dict[str, Any], request: AuthedRequest) -> dict[str, Any]:
+    introducer = None
+    if pending.get("introduced_by"):
+        introducer = Person.objects.filter(
+            owner=request.user, pk=pending["introduced_by"]
+        ).first()
+    return {
+        "source": pending["kind"],
+        "main": pending["main"],
+        "tag": pending["tag"],
+        "introduced_by": introducer,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def import_start(request: AuthedRequest) -> HttpResponse:
+    form = UploadForm(
+        request.POST or None, request.FILES or None, owner_id=request.user.pk
+    )
+    if request.method == "POST" and form.is_valid():
+        upload, data = form.cleaned_data["file"], form.cleaned_data["file"].read()
+        pending = {
+            "token": uploads.keep(request.user.pk, data),
+            "name": upload.name,
+            "kind": form.cleaned_data["kind"],
+            "main": form.cleaned_data["main"],
+            "tag": form.cleaned_data["tag"],
+            "mapping": {},
+            "introduced_by": getattr(form.cleaned_data["introduced_by"], "pk", None),
+        }
+        request.session["pending_import"] = pending
+        return redirect(
+            "exchange:import_map"
+            if pending["kind"] == "csv"
+            else "exchange:import_preview"
+        )
+    return render(request, "exchange/import_start.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def import_map(request: AuthedRequest) -> HttpResponse:
+    pending = request.session.get("pending_import")
+    data = uploads.read(request.user.pk, pending["token"]) if pending else None
+    if not pending or data is None:
+        return redirect("exchange:import_start")
+    try:
+        columns = csv_generic.headers(data, pending["name"])
+    except ImportFileError as error:
+        messages.error(request, str(error))
+        return redirect("exchange:import_start")
+    if request.method == "POST":
+        pending["mapping"] = {
+            f: request.POST[f]
+            for f in csv_generic.FIELDS
+            if request.POST.get(f) in columns
+        }
+        request.session["pending_import"] = pending
+        return redirect("exchange:import_preview")
+    return render(
+        request,
+        "exchange/import_map.html",
+        {"fields": csv_generic.FIELDS, "columns": columns, "name": pending["name"]},
+    )
+
+
+def import_preview(request: AuthedRequest) -> HttpResponse:
+    pending = request.session.get("pending_import")
+    data = uploads.read(request.user.pk, pending["token"]) if pending else None
+    if not pending or data is None:
+        return redirect("exchange:import_start")
+    try:
+        rows = _parse(pending["kind"], data, pending["name"], pending["mapping"])
+    except ImportFileError as error:
+        uploads.discard(request.user.pk, pending["token"])
+        del request.session["pending_import"]
+        return render(
+            request,
+            "exchange/import_start.html",
+            {"form": UploadForm(owner_id=request.user.pk), "file_error": error},
+        )
+    result = import_rows(request.user, rows, dry_run=True, **_options(pending, request))
+    return render(
+        request,
+        "exchange/import_preview.html",
+        {"pending": pending, "result": result, "rows": rows[:10]},
+    )
+
+
+@require_POST
+def import_confirm(request: AuthedRequest) -> HttpResponse:
+    pending = request.session.pop("pending_import", None)
+    data = uploads.read(request.user.pk, pending["token"]) if pending else None
+    if not pending or data is None:
+        messages.error(request, "That import has expired; upload the file again.")
+        return redirect("exchange:import_start")
+    try:
+        rows = _parse(pending["kind"], data, pending["name"], pending["mapping"])
+        result = import_rows(request.user, rows, **_options(pending, request))
+    except ImportFileError as error:
+        messages.error(request, str(error))
+        return redirect("exchange:import_start")
+    finally:
+        uploads.discard(request.user.pk, pending["token"])
+    messages.success(
+        request,
+        f"Imported {pending['name']}: {result.created} new, "
+        f"{result.updated} updated, {result.unchanged} unchanged.",
+    )
+    return redirect("people:list")
