@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from warmline import __version__
-from warmline.cli import accounts, exchange, meetings, outreach, people, serve
+from warmline.cli import accounts, exchange, insights, meetings, outreach, people, serve
 
 app = typer.Typer(
     name="warmline",
@@ -47,6 +47,8 @@ app.add_typer(outreach.export_app, name="export")
 app.add_typer(exchange.import_app, name="import")
 app.command("backup")(exchange.backup)
 app.command("restore")(exchange.restore)
+app.add_typer(insights.targets_app, name="targets")
+app.command("report")(insights.report)
 
 
 def main() -> None:

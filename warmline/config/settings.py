@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "warmline.meetings",
     "warmline.outreach",
     "warmline.exchange",
+    "warmline.insights",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("warmline.meetings.urls")),
     path("", include("warmline.outreach.urls")),
     path("", include("warmline.exchange.urls")),
+    path("", include("warmline.insights.urls")),
     path("", include("warmline.accounts.urls")),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),

@@ -93,7 +93,7 @@ def load_demo_meetings(owner: User, today: dt.date | None = None) -> int:
             felt=felt,
         )
         Introduction.objects.filter(introducer=person, person__name__in=names).update(
-            meeting=meeting
+            meeting=meeting, introduced_on=meeting.at.date()
         )
         for title in path_titles:
             paths[title].meetings.add(meeting)

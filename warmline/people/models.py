@@ -30,6 +30,9 @@ class Organization(models.Model):
     website = models.URLField(blank=True)
     industry = models.CharField(max_length=120, blank=True)
     is_target = models.BooleanField("target organization", default=False)
+    # How much the seeker wants to work there (0-3) and how many postings it has (1-3).
+    motivation = models.PositiveSmallIntegerField(null=True, blank=True)
+    postings = models.PositiveSmallIntegerField(null=True, blank=True)
     notes = models.TextField(blank=True)
     is_demo = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

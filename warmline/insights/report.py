@@ -1,0 +1,110 @@
+"""The weekly report: what was done, met, learned and gained, for a coach."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+
+from warmline.accounts.models import User
+from warmline.insights.metrics import first_help_dates
+from warmline.meetings.models import JobLead, Meeting
+from warmline.outreach.models import ANSWERED, Attempt
+from warmline.people.models import Introduction, Person
+
+
+def parse_week(text: str | None, today: dt.date | None = None) -> dt.date:
+    """The Monday of an ISO week (2026-W48), or of this week."""
+    if not text:
+        today = today or timezone.localdate()
+        return today - dt.timedelta(days=today.weekday())
+    try:
+        year, week = text.upper().split("-W")
+        return dt.date.fromisocalendar(int(year), int(week), 1)
+    except ValueError:
+        raise ValueError(
+            f"{text!r} is not an ISO week; write it like 2026-W48."
+        ) from None
+
+
+def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
+    sunday = monday + dt.timedelta(days=6)
+    start = timezone.make_aware(dt.datetime.combine(monday, dt.time()))
+    end = start + dt.timedelta(days=7)
+    attempts = Attempt.objects.filter(owner=owner, at__gte=start, at__lt=end)
+    held = Meeting.objects.filter(
+        owner=owner, status=Meeting.Status.HELD, at__gte=start, at__lt=end
+    ).select_related("person", "outcome")
+    answered = attempts.filter(person=OuterRef("pk"), outcome__in=ANSWERED)
+    met = held.filter(person=OuterRef("pk"))
+    names = Introduction.objects.filter(
+        owner=owner, meeting__isnull=False, introduced_on__range=(monday, sunday)
+    )
+    new_fans = first_help_dates(owner).filter(
+        is_fan=True, first_help__range=(monday, sunday)
+    )  # type: ignore[misc]
+    leads = JobLead.objects.filter(owner=owner, heard_on__range=(monday, sunday))
+    iso = monday.isocalendar()
+    return {
+        "week": f"{iso.year}-W{iso.week:02d}",
+        "from": monday.isoformat(),
+        "to": sunday.isoformat(),
+        "calls_made": attempts.count(),
+        "people_reached": Person.objects.filter(owner=owner)
+        .filter(Exists(answered) | Exists(met))
+        .count(),
+        "meetings_held": held.count(),
+        "names_gathered": names.count(),
+        "new_fans": new_fans.count(),
+        "job_leads": leads.count(),
+        "meetings": [
+            {
+                "person": m.person.name,
+                "date": timezone.localdate(m.at).isoformat(),
+                "kind": m.get_kind_display(),
+                "notes": getattr(getattr(m, "outcome", None), "notes", ""),
+            }
+            for m in held.order_by("at")
+        ],
+        "names": [
+            f"{i.person.name} (from {i.introducer.name})"
+            for i in names.select_related("person", "introducer").order_by(
+                "introduced_on"
+            )
+        ],
+        "fans": sorted(new_fans.values_list("name", flat=True)),
+        "leads": [str(lead) for lead in leads.select_related("organization")],
+    }
+
+
+def as_markdown(report: dict[str, Any]) -> str:
+    lines = [
+        f"# Networking report, week {report['week']} "
+        f"({report['from']} to {report['to']})",
+        "",
+        f"- Calls made: {report['calls_made']}",
+        f"- People reached: {report['people_reached']}",
+        f"- Meetings held: {report['meetings_held']}",
+        f"- Names gathered: {report['names_gathered']}",
+        f"- New fans: {report['new_fans']}",
+        f"- Job leads: {report['job_leads']}",
+    ]
+    sections = [
+        (
+            "Meetings",
+            [
+                f"{m['date']}: {m['kind']} with {m['person']}"
+                + (f". {m['notes']}" if m["notes"] else "")
+                for m in report["meetings"]
+            ],
+        ),
+        ("Names gathered", report["names"]),
+        ("New fans", report["fans"]),
+        ("Job leads", report["leads"]),
+    ]
+    for title, items in sections:
+        if items:
+            lines += ["", f"## {title}", "", *[f"- {item}" for item in items]]
+    return "\n".join(lines) + "\n"

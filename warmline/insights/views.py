@@ -1,0 +1,113 @@
+"""Insights, the network graph, targets, the planner and the weekly report."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from warmline.accounts.http import AuthedRequest
+from warmline.insights import metrics, network, planner, report, targets
+from warmline.people.access import get_organization_for_user
+from warmline.people.services import get_or_create_organization
+
+
+def insights(request: AuthedRequest) -> HttpResponse:
+    period = metrics.Period.of(request.GET.get("period", "12w"))
+    owner = request.user
+    wanted = request.GET.get("meetings", "")
+    per_week = (
+        int(wanted)
+        if wanted.isdigit() and 0 < int(wanted) <= 50
+        else owner.goal_meetings
+    )
+    rates = planner.rates_for(owner)
+    charts = {
+        "funnel": metrics.funnel(owner, period),
+        "weekly": metrics.weekly(owner, 12 if period.key != "4w" else 4),
+        "growth": metrics.growth(owner, period),
+    }
+    return render(
+        request,
+        "insights/insights.html",
+        {
+            "period": period,
+            "periods": metrics.PERIODS,
+            "charts": charts,
+            "funnel": charts["funnel"],
+            "modes": metrics.yield_by(owner, period, "mode"),
+            "purity": metrics.yield_by(owner, period, "is_pure"),
+            "responses": metrics.response_by_channel(owner, period),
+            "networkers": metrics.true_networkers(owner),
+            "paths": metrics.paths_by_status(owner),
+            "plan": planner.plan(rates, per_week),
+        },
+    )
+
+
+def network_page(request: AuthedRequest) -> HttpResponse:
+    return render(request, "insights/network.html", {"params": request.GET.urlencode()})
+
+
+def network_data(request: AuthedRequest) -> JsonResponse:
+    return JsonResponse(
+        network.graph(
+            request.user,
+            degree=request.GET.get("degree", ""),
+            tag=request.GET.get("tag", ""),
+            organization=request.GET.get("organization", ""),
+        )
+    )
+
+
+def _score(value: str, low: int, high: int) -> int | None:
+    return int(value) if value.isdigit() and low <= int(value) <= high else None
+
+
+@require_http_methods(["GET", "POST"])
+def target_list(request: AuthedRequest) -> HttpResponse:
+    if request.method == "POST":
+        name = request.POST.get("organization", "").strip()
+        if not name:
+            messages.error(request, "Name the organization.")
+        else:
+            org = get_or_create_organization(request.user, name)
+            assert org is not None
+            org.is_target = True
+            org.motivation = _score(request.POST.get("motivation", ""), 0, 3)
+            org.postings = _score(request.POST.get("postings", ""), 1, 3)
+            org.save()
+            messages.success(request, f"{org.name} is a target.")
+        return redirect("insights:targets")
+    return render(
+        request, "insights/targets.html", {"targets": targets.targets(request.user)}
+    )
+
+
+@require_POST
+def target_remove(request: AuthedRequest, pk: int) -> HttpResponse:
+    org = get_organization_for_user(request.user, pk)
+    org.is_target = False
+    org.save(update_fields=["is_target"])
+    return redirect("insights:targets")
+
+
+def weekly_report(request: AuthedRequest) -> HttpResponse:
+    try:
+        monday = report.parse_week(request.GET.get("week"))
+    except ValueError as error:
+        messages.error(request, str(error))
+        monday = report.parse_week(None)
+    data = report.weekly_report(request.user, monday)
+    weeks = [monday - dt.timedelta(weeks=1), monday + dt.timedelta(weeks=1)]
+    previous, following = (
+        f"{w.isocalendar().year}-W{w.isocalendar().week:02d}" for w in weeks
+    )
+    return render(
+        request,
+        "insights/report.html",
+        {"r": data, "previous": previous, "following": following},
+    )

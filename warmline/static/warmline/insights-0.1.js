@@ -1,0 +1,33 @@
+// Insights charts from the page's JSON (json_script), drawn with the vendored Chart.js.
+window.addEventListener("DOMContentLoaded", () => {
+  const data = JSON.parse(document.getElementById("insights-data").textContent);
+  const warm = ["#c2410c", "#0369a1", "#15803d", "#a16207", "#6b7280"];
+  const common = { responsive: true, maintainAspectRatio: false, animation: false };
+  new Chart(document.getElementById("chart-funnel"), {
+    type: "bar",
+    data: { labels: data.funnel.steps.map((s) => s[0]),
+            datasets: [{ data: data.funnel.steps.map((s) => s[1]), backgroundColor: warm[0] }] },
+    options: { ...common, indexAxis: "y", plugins: { legend: { display: false } } },
+  });
+  const w = data.weekly;
+  new Chart(document.getElementById("chart-weekly"), {
+    type: "bar",
+    data: { labels: w.labels, datasets: [
+      { label: "Calls made", data: w.calls, backgroundColor: warm[1] },
+      { label: "Meetings held", data: w.meetings, backgroundColor: warm[0] },
+      { label: "New names", data: w.names, backgroundColor: warm[2] },
+      { type: "line", label: "Goal: calls", data: w.labels.map(() => w.goals.calls), borderColor: warm[1], borderDash: [4, 4], pointRadius: 0 },
+      { type: "line", label: "Goal: meetings", data: w.labels.map(() => w.goals.meetings), borderColor: warm[0], borderDash: [4, 4], pointRadius: 0 },
+    ] },
+    options: common,
+  });
+  const g = data.growth;
+  const names = { 1: "Degree 1", 2: "Degree 2", 3: "Degree 3", 4: "Degree 4+", none: "Not connected" };
+  new Chart(document.getElementById("chart-growth"), {
+    type: "line",
+    data: { labels: g.labels, datasets: Object.keys(names).map((k, i) => ({
+      label: names[k], data: g.series[k], fill: true, backgroundColor: warm[i] + "55", borderColor: warm[i], pointRadius: 0 })) },
+    options: { ...common, scales: { y: { stacked: true } } },
+  });
+  document.body.dataset.chartsReady = "1";
+});

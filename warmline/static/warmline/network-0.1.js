@@ -1,0 +1,28 @@
+// The network graph: fetched as JSON, drawn with the vendored Cytoscape.js.
+window.addEventListener("DOMContentLoaded", async () => {
+  const box = document.getElementById("graph");
+  const note = document.getElementById("graph-note");
+  const data = await (await fetch(box.dataset.source, { credentials: "same-origin" })).json();
+  note.textContent = data.limited
+    ? `Showing the ${data.shown} closest of ${data.total} people; filter to see others.`
+    : `${data.total} people.`;
+  const big = data.shown > 250;
+  const cy = cytoscape({
+    container: box,
+    elements: data.elements,
+    wheelSensitivity: 0.3,
+    style: [
+      { selector: "node", style: { label: "data(label)", "font-size": 9, width: 14, height: 14, "background-color": "#94a3b8", color: "#334155" } },
+      { selector: "node[kind = 'me']", style: { "background-color": "#c2410c", width: 30, height: 30, "font-size": 12, "font-weight": "bold" } },
+      { selector: "node[degree = 1]", style: { "background-color": "#0369a1", width: 20, height: 20 } },
+      { selector: "node[?fan]", style: { shape: "star", "background-color": "#d97706", width: 22, height: 22 } },
+      { selector: "node[?lead]", style: { "border-width": 3, "border-color": "#15803d", shape: "diamond" } },
+      { selector: "edge", style: { width: 1, "line-color": "#cbd5e1", "curve-style": "haystack" } },
+    ],
+    layout: big
+      ? { name: "concentric", concentric: (n) => (n.data("kind") === "me" ? 10 : 10 - (n.data("degree") || 9)), levelWidth: () => 1, animate: false }
+      : { name: "cose", animate: false, nodeRepulsion: 8000, idealEdgeLength: 60 },
+  });
+  cy.on("tap", "node[url]", (event) => { window.location = event.target.data("url"); });
+  box.dataset.nodes = String(cy.nodes().length);
+});
