@@ -79,6 +79,7 @@ def main() -> None:
             "today.png": "/",
             "meeting.png": f"/meetings/{planned['id']}/",
             "paths.png": "/paths/",
+            "insights.png": "/insights/?period=all",
         }
         with sync_playwright() as p:
             browser = p.chromium.launch(
@@ -90,6 +91,10 @@ def main() -> None:
                 page.goto(base + path)
                 page.screenshot(path=OUT / name)
                 print(f"wrote {OUT / name}")
+            page.goto(base + "/network/")
+            page.locator("#graph[data-nodes]").wait_for(state="attached")
+            page.screenshot(path=OUT / "network.png")
+            print(f"wrote {OUT / 'network.png'}")
             page.goto(base + "/calls/")
             page.get_by_role("button", name="Start a sitting").last.click()
             page.wait_for_url("**/sessions/**")

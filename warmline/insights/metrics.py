@@ -14,21 +14,16 @@ from typing import Any
 
 from django.db.models import (
     Count,
-    DateField,
     DurationField,
-    Exists,
     ExpressionWrapper,
     F,
-    OuterRef,
+    Min,
     Q,
-    Subquery,
-    Value,
 )
-from django.db.models.functions import Coalesce, Least, TruncDate, TruncWeek
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.meetings.fans import INFORMATION, with_fan_status
+from warmline.meetings.fans import INFORMATION
 from warmline.meetings.models import CareerPath, JobLead, Meeting, Outcome
 from warmline.outreach.models import ANSWERED, Attempt, Channel, Outreach
 from warmline.people.models import Introduction, Person
@@ -39,7 +34,6 @@ PERIODS = {
     "all": ("All time", None),
 }
 HELD = Meeting.Status.HELD
-FAR_FUTURE = dt.date(9999, 12, 31)
 
 
 @dataclass(frozen=True)
@@ -67,58 +61,100 @@ def _since(queryset: Any, field: str, value: Any) -> Any:
     )
 
 
-def first_help_dates(owner: User) -> Any:
-    """People with `first_help`: the date of the first referral, lead or information."""
+def reached_count(
+    owner: User, start: dt.datetime | None, end: dt.datetime | None
+) -> int:
+    """People who answered an attempt or were met (a meeting is an answer) in a span.
 
-    def first(queryset: Any, field: str) -> Subquery:
-        return Subquery(
-            queryset.order_by(field).values(field)[:1], output_field=DateField()
-        )
+    Counted from the events (a UNION of person ids), not by testing every person.
+    """
+    answered = Attempt.objects.filter(owner=owner, outcome__in=ANSWERED)
+    met = Meeting.objects.filter(owner=owner, status=HELD)
+    if start is not None:
+        answered, met = answered.filter(at__gte=start), met.filter(at__gte=start)
+    if end is not None:
+        answered, met = answered.filter(at__lt=end), met.filter(at__lt=end)
+    both = (
+        answered.order_by()
+        .values("person_id")
+        .union(met.order_by().values("person_id"))
+    )
+    return both.count()
 
-    referral = first(
-        Introduction.objects.filter(introducer=OuterRef("pk")), "introduced_on"
+
+def first_help(owner: User) -> dict[int, dt.date]:
+    """Each helper's first help: a referral, a lead, or information in a meeting.
+
+    Three grouped aggregates, one row per person who ever helped.
+    """
+    firsts: dict[int, dt.date] = {}
+
+    tz = timezone.get_current_timezone()
+
+    def merge(rows: Any) -> None:
+        for pk, day in rows:
+            day = _day(day, tz)
+            if pk is not None and (pk not in firsts or day < firsts[pk]):
+                firsts[pk] = day
+
+    merge(
+        Introduction.objects.filter(owner=owner)
+        .values("introducer")
+        .annotate(d=Min("introduced_on"))
+        .values_list("introducer", "d")
     )
-    lead = first(JobLead.objects.filter(person=OuterRef("pk")), "heard_on")
-    helped = (
-        Outcome.objects.filter(INFORMATION, meeting__person=OuterRef("pk"))
-        .annotate(day=TruncDate("meeting__at"))
-        .order_by("day")
-        .values("day")[:1]
+    merge(
+        JobLead.objects.filter(owner=owner, person__isnull=False)
+        .values("person")
+        .annotate(d=Min("heard_on"))
+        .values_list("person", "d")
     )
-    info = Subquery(helped, output_field=DateField())
-    far = Value(FAR_FUTURE, output_field=DateField())
-    return with_fan_status(Person.objects.filter(owner=owner)).annotate(
-        first_help=Least(
-            Coalesce(referral, far), Coalesce(lead, far), Coalesce(info, far)
-        )
+    merge(
+        Outcome.objects.filter(INFORMATION, meeting__owner=owner)
+        .values("meeting__person")
+        .annotate(d=Min("meeting__at"))
+        .values_list("meeting__person", "d")
+    )
+    return firsts
+
+
+def fan_dates(owner: User) -> dict[int, dt.date | None]:
+    """Every fan with the day they became one (None: marked by hand, no help logged)."""
+    firsts: dict[int, dt.date | None] = dict(first_help(owner))
+    overrides = Person.objects.filter(owner=owner, fan_override__isnull=False)
+    for pk, is_fan in overrides.values_list("pk", "fan_override"):
+        if is_fan:
+            firsts.setdefault(pk, None)
+        else:
+            firsts.pop(pk, None)
+    return firsts
+
+
+def new_fans(owner: User, since: dt.date | None, until: dt.date | None) -> int:
+    """Fans whose first help fell in [since, until] (every fan when both are None)."""
+    dates = fan_dates(owner)
+    if since is None and until is None:
+        return len(dates)
+    return sum(
+        1
+        for day in dates.values()
+        if day is not None
+        and (since is None or day >= since)
+        and (until is None or day <= until)
     )
 
 
 def funnel(owner: User, period: Period) -> dict[str, Any]:
     """People reached -> meetings held -> names gathered -> fans -> job leads."""
     start = period.start()
-    # Reached: they answered an attempt, or met the seeker (a meeting is an answer).
-    answered = _since(
-        Attempt.objects.filter(person=OuterRef("pk"), outcome__in=ANSWERED), "at", start
-    )
-    met = _since(
-        Meeting.objects.filter(person=OuterRef("pk"), status=HELD), "at", start
-    )
-    reached = (
-        Person.objects.filter(owner=owner)
-        .filter(Exists(answered) | Exists(met))
-        .count()
-    )
+    reached = reached_count(owner, start, None)
     held = _since(Meeting.objects.filter(owner=owner, status=HELD), "at", start).count()
     names = _since(
         Introduction.objects.filter(owner=owner, meeting__isnull=False),
         "introduced_on",
         period.since,
     ).count()
-    fans = first_help_dates(owner).filter(is_fan=True)  # type: ignore[misc]
-    if period.since:
-        fans = fans.filter(first_help__gte=period.since, first_help__lt=FAR_FUTURE)
-    fans_count = fans.count()
+    fans_count = new_fans(owner, period.since, None)
     leads = _since(
         JobLead.objects.filter(owner=owner), "heard_on", period.since
     ).count()
@@ -153,14 +189,27 @@ def weekly(
     start = timezone.make_aware(dt.datetime.combine(first, dt.time()))
     labels = [first + dt.timedelta(weeks=i) for i in range(weeks)]
 
-    def per_week(queryset: Any, field: str) -> list[int]:
-        rows = (
-            queryset.annotate(week=TruncWeek(field))
-            .values("week")
-            .annotate(n=Count("pk"))
+    def per_week(queryset: Any, field: str, dates: bool = False) -> list[int]:
+        # One aggregate with a filtered count per week: the (owner, at) index answers
+        # it, with no per-row date function.
+        bounds = [(w, w + dt.timedelta(weeks=1)) for w in labels]
+        if not dates:
+            bounds = [
+                (
+                    timezone.make_aware(dt.datetime.combine(a, dt.time())),
+                    timezone.make_aware(dt.datetime.combine(b, dt.time())),
+                )
+                for a, b in bounds
+            ]
+        counts = queryset.aggregate(
+            **{
+                f"w{i}": Count(
+                    "pk", filter=Q(**{f"{field}__gte": a, f"{field}__lt": b})
+                )
+                for i, (a, b) in enumerate(bounds)
+            }
         )
-        found = {_day(r["week"]): r["n"] for r in rows}
-        return [found.get(week, 0) for week in labels]
+        return [counts[f"w{i}"] for i in range(len(labels))]
 
     return {
         "labels": [w.isoformat() for w in labels],
@@ -173,6 +222,7 @@ def weekly(
                 owner=owner, meeting__isnull=False, introduced_on__gte=first
             ),
             "introduced_on",
+            dates=True,
         ),
         "goals": {
             "calls": owner.goal_calls,
@@ -182,39 +232,38 @@ def weekly(
     }
 
 
-def _day(value: Any) -> dt.date:
-    return timezone.localdate(value) if isinstance(value, dt.datetime) else value
+def _day(value: Any, tz: Any = None) -> dt.date:
+    """A date as the user sees it; pass `tz` in loops (looking it up costs more)."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(tz or timezone.get_current_timezone()).date()
+    return value
 
 
 def growth(owner: User, period: Period) -> dict[str, Any]:
-    """People in the network by week they joined (met or introduced), by degree."""
-    first_intro = Subquery(
-        Introduction.objects.filter(person=OuterRef("pk"))
-        .order_by("introduced_on")
-        .values("introduced_on")[:1],
-        output_field=DateField(),
-    )
-    joined = Coalesce(
-        first_intro, "connected_on", TruncDate("created_at"), output_field=DateField()
-    )
-    rows = (
-        Person.objects.filter(owner=owner)
-        .annotate(joined=joined)
-        .annotate(week=TruncWeek("joined"))
-        .values("week", "degree")
-        .annotate(n=Count("pk"))
-        .order_by("week")
-    )
+    """People in the network by the week they joined (introduced, connected or added),
+    cumulative, by degree.
+
+    Two queries (people's degree and dates, and each person's first introduction),
+    bucketed here: cheaper than a correlated subquery and a date function per row.
+    """
+    introduced = dict(
+        Introduction.objects.filter(owner=owner).values("person")
+        .annotate(first=Min("introduced_on")).values_list("person", "first")
+    )  # fmt: skip
     by_week: dict[dt.date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for row in rows:
-        degree = str(min(row["degree"], 4)) if row["degree"] else "none"
-        by_week[_day(row["week"])][degree] += row["n"]
+    people = Person.objects.filter(owner=owner).values_list(
+        "pk", "degree", "connected_on", "created_at"
+    )
+    tz = timezone.get_current_timezone()
+    for pk, degree, connected, created in people:
+        joined = introduced.get(pk) or connected or created.astimezone(tz).date()
+        week = joined - dt.timedelta(days=joined.weekday())
+        by_week[week][str(min(degree, 4)) if degree else "none"] += 1
     keys = ["1", "2", "3", "4", "none"]
-    weeks = sorted(by_week)
     totals = dict.fromkeys(keys, 0)
     series: dict[str, list[int]] = {k: [] for k in keys}
     labels = []
-    for week in weeks:
+    for week in sorted(by_week):
         for k in keys:
             totals[k] += by_week[week][k]
         if period.since is None or week >= period.since - dt.timedelta(days=6):

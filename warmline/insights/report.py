@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.insights.metrics import first_help_dates
+from warmline.insights.metrics import fan_dates, reached_count
 from warmline.meetings.models import JobLead, Meeting
-from warmline.outreach.models import ANSWERED, Attempt
+from warmline.outreach.models import Attempt
 from warmline.people.models import Introduction, Person
 
 
@@ -37,14 +36,12 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
     held = Meeting.objects.filter(
         owner=owner, status=Meeting.Status.HELD, at__gte=start, at__lt=end
     ).select_related("person", "outcome")
-    answered = attempts.filter(person=OuterRef("pk"), outcome__in=ANSWERED)
-    met = held.filter(person=OuterRef("pk"))
     names = Introduction.objects.filter(
         owner=owner, meeting__isnull=False, introduced_on__range=(monday, sunday)
     )
-    new_fans = first_help_dates(owner).filter(
-        is_fan=True, first_help__range=(monday, sunday)
-    )  # type: ignore[misc]
+    fans = [
+        pk for pk, day in fan_dates(owner).items() if day and monday <= day <= sunday
+    ]
     leads = JobLead.objects.filter(owner=owner, heard_on__range=(monday, sunday))
     iso = monday.isocalendar()
     return {
@@ -52,12 +49,10 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
         "from": monday.isoformat(),
         "to": sunday.isoformat(),
         "calls_made": attempts.count(),
-        "people_reached": Person.objects.filter(owner=owner)
-        .filter(Exists(answered) | Exists(met))
-        .count(),
+        "people_reached": reached_count(owner, start, end),
         "meetings_held": held.count(),
         "names_gathered": names.count(),
-        "new_fans": new_fans.count(),
+        "new_fans": len(fans),
         "job_leads": leads.count(),
         "meetings": [
             {
@@ -74,7 +69,9 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
                 "introduced_on"
             )
         ],
-        "fans": sorted(new_fans.values_list("name", flat=True)),
+        "fans": sorted(
+            Person.objects.filter(pk__in=fans).values_list("name", flat=True)
+        ),
         "leads": [str(lead) for lead in leads.select_related("organization")],
     }
 

@@ -138,6 +138,9 @@ class Person(models.Model):
         indexes = [
             models.Index(fields=["owner", "degree"], name="person_owner_degree"),
             models.Index(Lower("name"), "owner", name="person_owner_name"),
+            # The demo banner on every page, and hand-marked fans, without a scan.
+            models.Index(fields=["owner", "is_demo"], name="person_owner_demo"),
+            models.Index(fields=["owner", "fan_override"], name="person_owner_fan"),
         ]
 
     def __str__(self) -> str:

@@ -1,0 +1,215 @@
+"""Benchmark: insights, graph data, weekly report and warm paths on a large network.
+
+Run with `make bench` or `python bench/insights.py [PEOPLE MEETINGS ATTEMPTS]`
+(default 50,000 / 20,000 / 200,000). Builds the data in a throwaway SQLite database
+and prints the median server time of each page (through Django's test client) and of
+the warm-path search over 20 target organizations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+
+RUNS = 3
+
+
+def median_ms(action: Callable[[], object]) -> float:
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        action()
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def build(people: int, meetings: int, attempts: int) -> object:
+    from django.utils import timezone
+
+    from warmline.accounts.services import create_user
+    from warmline.exchange.fast_insert import insert_many, prepared
+    from warmline.meetings.models import JobLead, Meeting, Outcome
+    from warmline.outreach.models import Attempt
+    from warmline.people.models import Organization
+    from warmline.people.synthetic import build_network
+
+    owner = create_user("bench")
+    network = build_network(owner, people, organizations=200)
+    rng = random.Random(7)
+    now = timezone.now()
+
+    def when(days: int) -> object:
+        return prepared(
+            Meeting,
+            "at",
+            now - dt.timedelta(days=rng.randrange(days), hours=rng.randrange(24)),
+        )
+
+    ids = [p.pk for p in network]
+    created = prepared(Meeting, "created_at", now)
+    insert_many(
+        Meeting,
+        [
+            "owner",
+            "person",
+            "at",
+            "duration_minutes",
+            "place",
+            "mode",
+            "kind",
+            "status",
+            "is_pure",
+            "goals",
+            "research_notes",
+            "why_organization",
+            "created_at",
+            "updated_at",
+        ],
+        [
+            (
+                owner.pk,
+                rng.choice(ids),
+                when(365),
+                30,
+                "",
+                rng.choice(["face_to_face", "phone", "video"]),
+                "network",
+                "held" if i % 4 else "planned",
+                i % 5 != 0,
+                "",
+                "",
+                "",
+                created,
+                created,
+            )
+            for i in range(meetings)
+        ],
+    )
+    held = list(
+        Meeting.objects.filter(owner=owner, status="held").values_list(
+            "pk", "person_id"
+        )
+    )
+    insert_many(
+        Outcome,
+        [
+            "meeting",
+            "notes",
+            "resume_feedback",
+            "learned_company",
+            "learned_field",
+            "learned_work",
+            "felt",
+            "logged_at",
+        ],
+        [
+            (pk, "notes", "", "", "field" if pk % 3 == 0 else "", "", 4, created)
+            for pk, _ in held
+        ],
+    )
+    insert_many(
+        JobLead,
+        [
+            "owner",
+            "role",
+            "link",
+            "status",
+            "person",
+            "meeting",
+            "heard_on",
+            "notes",
+            "is_demo",
+            "created_at",
+        ],
+        [
+            (
+                owner.pk,
+                "Researcher",
+                "",
+                "heard_of",
+                person,
+                pk,
+                prepared(JobLead, "heard_on", now.date()),
+                "",
+                False,
+                created,
+            )
+            for pk, person in held[::20]
+        ],
+    )
+    insert_many(
+        Attempt,
+        ["owner", "person", "at", "channel", "outcome", "notes"],
+        [
+            (
+                owner.pk,
+                rng.choice(ids),
+                when(365),
+                rng.choice(["phone", "email", "linkedin"]),
+                rng.choice(
+                    ["no_answer", "voicemail", "replied", "scheduled", "declined"]
+                ),
+                "",
+            )
+            for _ in range(attempts)
+        ],
+    )
+    Organization.objects.filter(
+        owner=owner,
+        pk__in=list(
+            Organization.objects.filter(owner=owner).values_list("pk", flat=True)[:20]
+        ),
+    ).update(is_target=True, motivation=2)
+    return owner
+
+
+def main(people: int, meetings: int, attempts: int) -> None:
+    os.environ["WARMLINE_HOME"] = tempfile.mkdtemp(prefix="warmline-bench-")
+    os.environ.pop("DATABASE_URL", None)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "warmline.config.settings"
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client
+    from rich.console import Console
+    from rich.table import Table
+
+    from warmline.insights.targets import targets
+
+    call_command("migrate", verbosity=0)
+    start = time.perf_counter()
+    owner = build(people, meetings, attempts)
+    built = time.perf_counter() - start
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(owner)  # type: ignore[arg-type]
+    table = Table(
+        title=f"{people:,} people, {meetings:,} meetings, {attempts:,} attempts "
+        f"(built in {built:.0f} s); median of {RUNS}, SQLite"
+    )
+    table.add_column("what")
+    table.add_column("server time", justify="right")
+    for label, url in [
+        ("/insights/ (12 weeks)", "/insights/"),
+        ("/insights/ (all time)", "/insights/?period=all"),
+        ("/network/data/ (graph)", "/network/data/"),
+        ("/insights/report/", "/insights/report/"),
+        ("/targets/", "/targets/"),
+    ]:
+        assert client.get(url).status_code == 200
+        table.add_row(label, f"{median_ms(lambda url=url: client.get(url)):,.0f} ms")
+    table.add_row(
+        "warm paths, 20 targets", f"{median_ms(lambda: targets(owner)):,.1f} ms"
+    )  # type: ignore[arg-type]
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    sizes = [int(s) for s in sys.argv[1:4]] or [50_000, 20_000, 200_000]
+    main(*sizes)
