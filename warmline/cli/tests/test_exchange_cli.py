@@ -6,20 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from warmline.accounts.models import User
-from warmline.cli import app
+from warmline.cli.tests.runner import cli
 from warmline.people.models import Person
 
 pytestmark = pytest.mark.django_db
-runner = CliRunner()
 FIXTURES = Path(__file__).parents[2] / "exchange" / "tests" / "fixtures"
-
-
-def cli(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.output
 
 
 def test_import_with_dry_run_then_for_real_then_again(alice: User) -> None:

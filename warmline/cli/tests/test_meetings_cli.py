@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
-from typer.testing import CliRunner
 
 from warmline.accounts.models import User
-from warmline.cli import app
+from warmline.cli.tests.runner import cli, cli_json
 from warmline.meetings.models import CareerPath, JobLead, Meeting
 from warmline.outreach.models import FollowUp
 from warmline.people import services
 from warmline.people.models import Person
 
 pytestmark = pytest.mark.django_db
-runner = CliRunner()
-
-
-def cli(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.output
-
-
-def cli_json(*args: str) -> Any:
-    code, output = cli(*args, "--json")
-    assert code == 0, output
-    return json.loads(output)
 
 
 @pytest.fixture

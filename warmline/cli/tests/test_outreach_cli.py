@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 import time_machine
 from icalendar import Calendar
-from typer.testing import CliRunner
 
 from warmline.accounts.models import User
-from warmline.cli import app
+from warmline.cli.tests.runner import cli, cli_json
 from warmline.meetings.services import create_meeting
 from warmline.outreach.models import CallList
 from warmline.outreach.services import add_to_list
@@ -21,19 +18,7 @@ from warmline.people import services
 from warmline.people.models import Person
 
 pytestmark = pytest.mark.django_db
-runner = CliRunner()
 NOW = dt.datetime(2026, 11, 27, 9, 0, tzinfo=dt.UTC)
-
-
-def cli(*args: str) -> tuple[int, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.output
-
-
-def cli_json(*args: str) -> Any:
-    code, output = cli(*args, "--json")
-    assert code == 0, output
-    return json.loads(output)
 
 
 @pytest.fixture

@@ -2,30 +2,14 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
-from typer.testing import CliRunner
 
 from warmline.accounts.models import User
-from warmline.cli import app
+from warmline.cli.tests.runner import cli, cli_json
 from warmline.people import services
 from warmline.people.models import Person
 
 pytestmark = pytest.mark.django_db
-runner = CliRunner()
-
-
-def cli(*args: str, input: str | None = None) -> tuple[int, str]:
-    result = runner.invoke(app, list(args), input=input)
-    return result.exit_code, result.output
-
-
-def cli_json(*args: str) -> Any:
-    code, output = cli(*args, "--json")
-    assert code == 0, output
-    return json.loads(output)
 
 
 def test_add_show_and_list_a_chain(alice: User) -> None:
