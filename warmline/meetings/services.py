@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from warmline.meetings.models import JobLead, Meeting, MeetingQuestion, Question
+from warmline.meetings.models import Meeting, MeetingQuestion, Question
 from warmline.outreach.services import meeting_booked
 from warmline.people.models import Person
 
@@ -103,10 +103,3 @@ def move_question(item: MeetingQuestion, offset: int) -> None:
     for position, mq in enumerate(items):
         mq.position = position
     MeetingQuestion.objects.bulk_update(items, ["position"])
-
-
-def add_lead(person: Person | None, **fields: Any) -> JobLead:
-    lead = JobLead(owner_id=fields.pop("owner_id"), person=person, **fields)
-    lead.full_clean(exclude=["owner", "person", "organization", "meeting"])
-    lead.save()
-    return lead
