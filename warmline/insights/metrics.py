@@ -23,8 +23,8 @@ from django.db.models import (
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.meetings.fans import INFORMATION
-from warmline.meetings.models import CareerPath, JobLead, Meeting, Outcome
+from warmline.meetings.fans import fan_dates
+from warmline.meetings.models import CareerPath, JobLead, Meeting
 from warmline.outreach.models import ANSWERED, Attempt, Channel, Outreach
 from warmline.people.models import Introduction, Person
 
@@ -80,54 +80,6 @@ def reached_count(
         .union(met.order_by().values("person_id"))
     )
     return both.count()
-
-
-def first_help(owner: User) -> dict[int, dt.date]:
-    """Each helper's first help: a referral, a lead, or information in a meeting.
-
-    Three grouped aggregates, one row per person who ever helped.
-    """
-    firsts: dict[int, dt.date] = {}
-
-    tz = timezone.get_current_timezone()
-
-    def merge(rows: Any) -> None:
-        for pk, day in rows:
-            day = _day(day, tz)
-            if pk is not None and (pk not in firsts or day < firsts[pk]):
-                firsts[pk] = day
-
-    merge(
-        Introduction.objects.filter(owner=owner)
-        .values("introducer")
-        .annotate(d=Min("introduced_on"))
-        .values_list("introducer", "d")
-    )
-    merge(
-        JobLead.objects.filter(owner=owner, person__isnull=False)
-        .values("person")
-        .annotate(d=Min("heard_on"))
-        .values_list("person", "d")
-    )
-    merge(
-        Outcome.objects.filter(INFORMATION, meeting__owner=owner)
-        .values("meeting__person")
-        .annotate(d=Min("meeting__at"))
-        .values_list("meeting__person", "d")
-    )
-    return firsts
-
-
-def fan_dates(owner: User) -> dict[int, dt.date | None]:
-    """Every fan with the day they became one (None: marked by hand, no help logged)."""
-    firsts: dict[int, dt.date | None] = dict(first_help(owner))
-    overrides = Person.objects.filter(owner=owner, fan_override__isnull=False)
-    for pk, is_fan in overrides.values_list("pk", "fan_override"):
-        if is_fan:
-            firsts.setdefault(pk, None)
-        else:
-            firsts.pop(pk, None)
-    return firsts
 
 
 def new_fans(owner: User, since: dt.date | None, until: dt.date | None) -> int:
@@ -230,13 +182,6 @@ def weekly(
             "names": owner.goal_names,
         },
     }
-
-
-def _day(value: Any, tz: Any = None) -> dt.date:
-    """A date as the user sees it; pass `tz` in loops (looking it up costs more)."""
-    if isinstance(value, dt.datetime):
-        return value.astimezone(tz or timezone.get_current_timezone()).date()
-    return value
 
 
 def growth(owner: User, period: Period) -> dict[str, Any]:

@@ -8,7 +8,8 @@ from typing import Any
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.insights.metrics import fan_dates, reached_count
+from warmline.insights.metrics import reached_count
+from warmline.meetings.fans import fan_dates
 from warmline.meetings.models import JobLead, Meeting
 from warmline.outreach.models import Attempt
 from warmline.people.models import Introduction, Person

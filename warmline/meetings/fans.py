@@ -6,7 +6,9 @@ someone (Person.fan_override), which wins. "True networkers" give the most refer
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import (
     BooleanField,
@@ -15,6 +17,7 @@ from django.db.models import (
     Exists,
     F,
     IntegerField,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -23,7 +26,9 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
+from warmline.accounts.models import User
 from warmline.meetings.models import JobLead, Outcome
 from warmline.people.models import Introduction, Person
 
@@ -99,3 +104,53 @@ def set_fan(person: Person, is_fan: bool) -> None:
     derived = fan_status(person).is_fan
     person.fan_override = None if derived == is_fan else is_fan
     person.save(update_fields=["fan_override"])
+
+
+def first_help(owner: User) -> dict[int, dt.date]:
+    """Each helper's first help: a referral, a lead, or information in a meeting.
+
+    The same rule as `with_fan_status`, as three grouped aggregates (one row per
+    person who ever helped) for counting fans across a whole network, and dating them.
+    """
+    firsts: dict[int, dt.date] = {}
+
+    tz = timezone.get_current_timezone()
+
+    def merge(rows: Any) -> None:
+        for pk, day in rows:
+            if isinstance(day, dt.datetime):
+                day = day.astimezone(tz).date()
+            if pk is not None and (pk not in firsts or day < firsts[pk]):
+                firsts[pk] = day
+
+    merge(
+        Introduction.objects.filter(owner=owner)
+        .values("introducer")
+        .annotate(d=Min("introduced_on"))
+        .values_list("introducer", "d")
+    )
+    merge(
+        JobLead.objects.filter(owner=owner, person__isnull=False)
+        .values("person")
+        .annotate(d=Min("heard_on"))
+        .values_list("person", "d")
+    )
+    merge(
+        Outcome.objects.filter(INFORMATION, meeting__owner=owner)
+        .values("meeting__person")
+        .annotate(d=Min("meeting__at"))
+        .values_list("meeting__person", "d")
+    )
+    return firsts
+
+
+def fan_dates(owner: User) -> dict[int, dt.date | None]:
+    """Every fan with the day they became one (None: marked by hand, no help logged)."""
+    firsts: dict[int, dt.date | None] = dict(first_help(owner))
+    overrides = Person.objects.filter(owner=owner, fan_override__isnull=False)
+    for pk, is_fan in overrides.values_list("pk", "fan_override"):
+        if is_fan:
+            firsts.setdefault(pk, None)
+        else:
+            firsts.pop(pk, None)
+    return firsts
