@@ -20,7 +20,7 @@ from django.utils import timezone
 from warmline.accounts.models import User
 from warmline.exchange.fast_insert import insert_many, insert_returning_ids, prepared
 from warmline.exchange.rows import ImportRow
-from warmline.people.degrees import reaches, recompute_degrees
+from warmline.people.degrees import ancestors, recompute_degrees
 from warmline.people.matching import organization_key
 from warmline.people.models import (
     EmailAddress,
@@ -392,12 +392,13 @@ class _Importer:
             )
         )
         already = {p for i, p in edges if i == intro.pk}
+        # Someone already up the introducer's chain cannot also be introduced by them
+        # (a circle); one walk up the chain answers that for every row at once.
+        upstream = ancestors(edges, intro.pk)
         targets = [
             pk
             for pk in [*created, *updated]
-            if pk != intro.pk
-            and pk not in already
-            and (pk in created or not reaches(edges, pk, intro.pk))
+            if pk != intro.pk and pk not in already and pk not in upstream
         ]
         Introduction.objects.bulk_create(
             [

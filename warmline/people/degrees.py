@@ -86,3 +86,18 @@ def reaches(edges: list[Edge], start: int, target: int) -> bool:
                 seen.add(nxt)
                 stack.append(nxt)
     return False
+
+
+def ancestors(edges: list[Edge], person_id: int) -> set[int]:
+    """Everyone from whom a chain of introductions leads to `person_id`."""
+    introducers: dict[int, list[int]] = defaultdict(list)
+    for introducer_id, introduced_id in edges:
+        introducers[introduced_id].append(introducer_id)
+    found: set[int] = set()
+    stack = [person_id]
+    while stack:
+        for earlier in introducers.get(stack.pop(), ()):
+            if earlier not in found:
+                found.add(earlier)
+                stack.append(earlier)
+    return found

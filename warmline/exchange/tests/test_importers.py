@@ -291,3 +291,18 @@ def test_huge_fields_are_cut_to_size(alice: User) -> None:
     import_rows(alice, PARSERS["linkedin"](data, "huge.csv"), source="linkedin")
     giant = Person.objects.get()
     assert len(giant.name) == 200 and len(giant.title) == 200
+
+
+def test_introduced_by_skips_whoever_is_up_the_introducers_chain(alice: User) -> None:
+    ben = services.create_person(
+        alice, "Ben", is_main_contact=True, emails=["ben@lincoln.example"]
+    )
+    dana = services.create_person(alice, "Dana", introduced_by=ben)
+    import_rows(
+        alice, load("vcard", "contacts_30.vcf"), source="vcard", introduced_by=dana
+    )
+    # Ben (matched by email) introduced Dana: Dana cannot have introduced Ben.
+    assert not Introduction.objects.filter(introducer=dana, person=ben).exists()
+    assert Introduction.objects.filter(
+        introducer=dana, person__name="Grace Kim"
+    ).exists()

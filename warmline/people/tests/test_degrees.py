@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from warmline.accounts.models import User
 from warmline.people import services
-from warmline.people.degrees import reaches, shortest_chains
+from warmline.people.degrees import ancestors, reaches, shortest_chains
 from warmline.people.models import Person
 from warmline.people.queries import chain_people
 
@@ -177,3 +177,9 @@ def test_reaches_follows_introductions_in_their_direction() -> None:
     edges = [(1, 2), (2, 3)]
     assert reaches(edges, 1, 3)
     assert not reaches(edges, 3, 1)
+
+
+def test_ancestors_are_everyone_up_the_chains() -> None:
+    edges = [(1, 2), (2, 3), (4, 3), (3, 5), (6, 7)]
+    assert ancestors(edges, 5) == {1, 2, 3, 4}
+    assert ancestors(edges, 1) == set()
