@@ -404,3 +404,16 @@ def test_today_lists_and_session_queries_are_bounded(
     ]:
         with django_assert_max_num_queries(25):
             assert alice_client.get(url).status_code == 200, url
+
+
+def test_a_session_answers_a_bad_position_with_a_message(
+    alice_client: Client, call_list: CallList
+) -> None:
+    url = start(alice_client, call_list)
+    response = alice_client.post(
+        url + "log/", {"i": "x", "outcome": "replied", "channel": "phone"}
+    )
+    assert response.status_code == 302  # back to the first person, nothing logged
+    assert response["Location"].endswith("?i=0")
+    assert alice_client.get(url + "?i=-1").context["position"] == 0
+    assert not Attempt.objects.exists()

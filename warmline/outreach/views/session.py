@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.db import transaction
@@ -52,12 +53,35 @@ def _queue(session: CallSession) -> list[Person]:
     return [people[pk] for pk in session.queue if pk in people]
 
 
-def session_view(request: AuthedRequest, pk: int) -> HttpResponse:
+@dataclass
+class _Sitting:
+    """A sitting, its people, and who is at `position` (None past the end)."""
+
+    session: CallSession
+    queue: list[Person]
+    position: int
+
+    @property
+    def person(self) -> Person | None:
+        return (
+            self.queue[self.position] if 0 <= self.position < len(self.queue) else None
+        )
+
+    def go(self, offset: int = 0) -> HttpResponse:
+        url = reverse("outreach:session", args=[self.session.pk])
+        return redirect(f"{url}?i={max(self.position, 0) + offset}")
+
+
+def _sitting(request: AuthedRequest, pk: int, raw: str, default: int = -1) -> _Sitting:
+    """The sitting at a position; unreadable is `default` (-1: nobody, so a form
+    posted with a bad position records nothing)."""
     session = get_session_for_user(request.user, pk)
-    queue = _queue(session)
-    position = (
-        int(request.GET.get("i", "0")) if request.GET.get("i", "0").isdigit() else 0
-    )
+    return _Sitting(session, _queue(session), int(raw) if raw.isdigit() else default)
+
+
+def session_view(request: AuthedRequest, pk: int) -> HttpResponse:
+    sitting = _sitting(request, pk, request.GET.get("i", "0"), default=0)
+    session, queue, position = sitting.session, sitting.queue, sitting.position
     if session.ended_at or position >= len(queue):
         services.end_session(session)
         return render(
@@ -105,49 +129,44 @@ def session_view(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def session_log(request: AuthedRequest, pk: int) -> HttpResponse:
-    session = get_session_for_user(request.user, pk)
-    queue = _queue(session)
-    position = int(request.POST.get("i", "0"))
-    person = queue[position] if 0 <= position < len(queue) else None
+    sitting = _sitting(request, pk, request.POST.get("i", ""))
     form = AttemptForm(request.POST)
-    if person is None or not form.is_valid():
+    if sitting.person is None or not form.is_valid():
         messages.error(request, "Choose what happened.")
-        return redirect(reverse("outreach:session", args=[pk]) + f"?i={position}")
+        return sitting.go()
     data = form.cleaned_data
     services.log_attempt(
-        person,
+        sitting.person,
         data["outcome"],
         channel=data["channel"],
         notes=data["notes"],
-        session=session,
+        session=sitting.session,
         call_back_on=data["call_back_on"],
     )
-    return redirect(reverse("outreach:session", args=[pk]) + f"?i={position + 1}")
+    return sitting.go(1)
 
 
 @require_POST
 @transaction.atomic
 def session_book(request: AuthedRequest, pk: int) -> HttpResponse:
     """ "Scheduled": book the meeting on the spot and log the attempt with it."""
-    session = get_session_for_user(request.user, pk)
-    queue = _queue(session)
-    position = int(request.POST.get("i", "0"))
+    sitting = _sitting(request, pk, request.POST.get("i", ""))
     form = BookMeetingForm(request.POST)
-    if not (0 <= position < len(queue)) or not form.is_valid():
+    if sitting.person is None or not form.is_valid():
         messages.error(request, "Give the meeting a date and time.")
-        return redirect(reverse("outreach:session", args=[pk]) + f"?i={position}")
-    person, data = queue[position], form.cleaned_data
+        return sitting.go()
+    person, data = sitting.person, form.cleaned_data
     meeting = create_meeting(person, data["at"], mode=data["mode"], kind=data["kind"])
     services.log_attempt(
         person,
         AttemptOutcome.SCHEDULED,
         channel=data["channel"],
         notes=data["notes"],
-        session=session,
+        session=sitting.session,
         meeting_id=meeting.pk,
     )
     messages.success(request, f"Booked: {meeting}.")
-    return redirect(reverse("outreach:session", args=[pk]) + f"?i={position + 1}")
+    return sitting.go(1)
 
 
 @require_POST
