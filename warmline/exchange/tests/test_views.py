@@ -97,6 +97,7 @@ def test_duplicates_page_merges_and_keeps_apart(
     assert len(page.context["candidates"]) == 1
     resolve = "/people/duplicates/resolve/"
     assert bob_client.post(resolve, {"keep": a.pk, "other": b.pk}).status_code == 404
+    assert alice_client.post(resolve, {"keep": "x", "other": b.pk}).status_code == 404
     alice_client.post(resolve, {"keep": a.pk, "other": b.pk, "action": "merge"})
     assert list(Person.objects.values_list("pk", flat=True)) == [a.pk]
 

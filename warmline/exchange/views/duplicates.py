@@ -20,10 +20,14 @@ def duplicate_list(request: AuthedRequest) -> HttpResponse:
     )
 
 
+def _id(value: str) -> int:
+    return int(value) if value.isdigit() else 0  # 0 matches nobody: a 404
+
+
 @require_POST
 def duplicate_resolve(request: AuthedRequest) -> HttpResponse:
-    keep = get_person_for_user(request.user, int(request.POST.get("keep", "0")))
-    other = get_person_for_user(request.user, int(request.POST.get("other", "0")))
+    keep = get_person_for_user(request.user, _id(request.POST.get("keep", "")))
+    other = get_person_for_user(request.user, _id(request.POST.get("other", "")))
     if request.POST.get("action") == "apart":
         duplicates.keep_apart(keep, other)
         messages.success(request, f"{keep.name} and {other.name} stay two people.")
