@@ -27,7 +27,7 @@ window.addEventListener("DOMContentLoaded", () => {
     type: "line",
     data: { labels: g.labels, datasets: Object.keys(names).map((k, i) => ({
       label: names[k], data: g.series[k], fill: true, backgroundColor: warm[i] + "55", borderColor: warm[i], pointRadius: 0 })) },
-    options: { ...common, scales: { y: { stacked: true } } },
+    options: { ...common, scales: { y: { stacked: true, beginAtZero: true } } },
   });
   document.body.dataset.chartsReady = "1";
 });

@@ -5,12 +5,13 @@ window.addEventListener("DOMContentLoaded", async () => {
   const data = await (await fetch(box.dataset.source, { credentials: "same-origin" })).json();
   note.textContent = data.limited
     ? `Showing the ${data.shown} closest of ${data.total} people; filter to see others.`
-    : `${data.total} people.`;
+    : `${data.total} ${data.total === 1 ? "person" : "people"}.`;
   const big = data.shown > 250;
   const cy = cytoscape({
     container: box,
     elements: data.elements,
     wheelSensitivity: 0.3,
+    maxZoom: 1.5,  // a small network stays readable instead of filling the box
     style: [
       { selector: "node", style: { label: "data(label)", "font-size": 9, width: 14, height: 14, "background-color": "#94a3b8", color: "#334155" } },
       { selector: "node[kind = 'me']", style: { "background-color": "#c2410c", width: 30, height: 30, "font-size": 12, "font-weight": "bold" } },
