@@ -70,44 +70,54 @@ def lists_for(owner: User) -> QuerySet[CallList]:
     )
 
 
-def keep_in_touch_days(people: QuerySet[Person]) -> QuerySet[Person]:
-    """Annotate `touch_days`: the person's own interval, else their tags', or fans'."""
+def losing_touch(
+    owner: User, now: dt.datetime | None = None, limit: int = 10
+) -> list[Person]:
+    """People past their keep-in-touch interval, longest overdue first.
+
+    The interval is the person's own, else the shortest of their tags', else, for a
+    fan, FAN_KEEP_IN_TOUCH_DAYS; it runs from the last interaction (or from when
+    they were added). Own and tag intervals vary and are few, so they are compared
+    here; fans share one interval, so the database compares their dates first and
+    only then applies the fan rule, to people already out of touch.
+    """
+    now = now or timezone.now()
+    people = Person.objects.filter(owner=owner)
     tag_days = (
         Tag.objects.filter(people=OuterRef("pk"), keep_in_touch_days__isnull=False)
         .order_by("keep_in_touch_days")
         .values("keep_in_touch_days")[:1]
     )
-    fan_days = Case(
-        When(is_fan=True, then=Value(settings.FAN_KEEP_IN_TOUCH_DAYS)),
-        default=None,
-        output_field=IntegerField(),
+    own = (
+        people.annotate(days=Coalesce("keep_in_touch_days", tag_days))
+        .filter(days__isnull=False)
+        .values_list("pk", "days", "last_interaction_at", "created_at")
     )
-    return with_fan_status(people).annotate(
-        touch_days=Coalesce("keep_in_touch_days", tag_days, fan_days)
-    )
-
-
-def losing_touch(
-    owner: User, now: dt.datetime | None = None, limit: int = 10
-) -> list[Person]:
-    """People past their keep-in-touch interval, longest overdue first."""
-    now = now or timezone.now()
-    candidates = (
-        keep_in_touch_days(Person.objects.filter(owner=owner))  # type: ignore[misc]  # annotated
-        .filter(touch_days__isnull=False)
-        .values_list("pk", "touch_days", "last_interaction_at", "created_at")
-    )
-    overdue = []
-    for pk, days, last, created in candidates:
-        since = last or created
-        if since + dt.timedelta(days=days) <= now:
-            overdue.append((since + dt.timedelta(days=days), pk))
-    overdue.sort()
-    chosen = [pk for _, pk in overdue[:limit]]
-    people = (
+    due: list[tuple[dt.datetime, int]] = []
+    for pk, days, last, created in own:
+        if (last or created) + dt.timedelta(days=days) <= now:
+            due.append(((last or created) + dt.timedelta(days=days), pk))
+    fan_days = dt.timedelta(days=settings.FAN_KEEP_IN_TOUCH_DAYS)
+    quiet_fans = with_fan_status(
+        people.filter(keep_in_touch_days__isnull=True)
+        .exclude(
+            Exists(
+                Tag.objects.filter(
+                    people=OuterRef("pk"), keep_in_touch_days__isnull=False
+                )
+            )
+        )
+        .annotate(since=Coalesce("last_interaction_at", "created_at"))
+        .filter(since__lte=now - fan_days)
+    ).filter(is_fan=True)  # type: ignore[misc]  # annotated
+    for pk, since in quiet_fans.order_by("since").values_list("pk", "since")[:limit]:  # type: ignore[misc]  # annotated
+        due.append((since + fan_days, pk))
+    due.sort()
+    chosen = [pk for _, pk in due[:limit]]
+    found = (
         Person.objects.filter(pk__in=chosen).select_related("organization").in_bulk()
     )
-    return [people[pk] for pk in chosen]
+    return [found[pk] for pk in chosen]
 
 
 def referrals_not_reached(owner: User) -> QuerySet[Person]:

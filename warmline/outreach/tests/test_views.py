@@ -25,7 +25,7 @@ from warmline.outreach.models import (
 from warmline.outreach.services import add_to_list, log_attempt
 from warmline.outreach.templates_text import DEFAULT_TEMPLATES, render, values_for
 from warmline.people import services
-from warmline.people.models import Person
+from warmline.people.models import Person, Tag
 from warmline.people.synthetic import build_network
 
 pytestmark = pytest.mark.django_db
@@ -300,6 +300,9 @@ def test_losing_touch_counts_from_the_last_interaction(
     assert [p.name for p in losing_touch(alice, NOW)] == ["Sam Okafor"]
     Person.objects.filter(pk=people["sam"].pk).update(keep_in_touch_days=60)
     assert losing_touch(alice, NOW) == []
+    weekly = Tag.objects.create(owner=alice, name="weekly", keep_in_touch_days=7)
+    people["nina"].tags.add(weekly)  # not a fan, but her tag asks for every week
+    assert [p.name for p in losing_touch(alice, NOW)] == ["Nina Kowalski"]
 
 
 def test_weekly_goals_can_be_set(
