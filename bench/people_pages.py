@@ -51,6 +51,7 @@ def measure(size: int, index: int) -> list[str]:
         f"{median_ms(lambda: client.get('/people/?sort=degree')):.1f}",
         f"{median_ms(lambda: client.get('/people/?q=Person 00004')):.1f}",
         f"{median_ms(lambda: client.get(f'/people/{deepest.pk}/')):.1f}",
+        f"{median_ms(lambda: client.get('/')):.1f}",
     ]
 
 
