@@ -76,6 +76,7 @@ def main(sizes: list[int]) -> None:
         "/people/",
         "/people/?q=",
         "person page",
+        "Today",
     ]:
         table.add_column(column, justify="right")
     for index, size in enumerate(sizes):
