@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from django.test import Client
 
 from warmline.accounts.models import User
 from warmline.accounts.tests.factories import UserFactory
+from warmline.meetings.fans import refresh_first_help
+from warmline.people.degrees import recompute_degrees
 
 # Playwright runs an event loop in the test thread; the ORM calls in browser tests
 # are still synchronous and safe there.
@@ -47,6 +50,29 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
         "executable_path": CHROMIUM,
         "args": CHROMIUM_ARGS,
     }
+
+
+@pytest.fixture(autouse=True)
+def derived_fields_stay_right(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After every database test, what services derive (degrees, chains, join and
+    first-help dates) is already right: recomputing it changes nothing. This catches
+    a code path that changes introductions, leads or outcomes and forgets to refresh.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or (
+        marker is not None and marker.kwargs.get("transaction", False)
+    )
+    if transactional or (marker is None and "db" not in request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("db")
+    yield
+    stale = {
+        owner: changed
+        for owner in User.objects.values_list("pk", flat=True)
+        if (changed := recompute_degrees(owner) + refresh_first_help(owner))
+    }
+    assert not stale, f"derived fields were stale (owner: rows changed): {stale}"
 
 
 @pytest.fixture

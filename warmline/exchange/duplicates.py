@@ -12,8 +12,8 @@ from warmline.accounts.models import User
 from warmline.exchange.models import DistinctPair
 from warmline.meetings.models import CareerPath, JobLead, Meeting
 from warmline.outreach.models import Attempt, CallListEntry, FollowUp, Outreach
-from warmline.people.degrees import recompute_degrees
 from warmline.people.models import EmailAddress, Introduction, Person, PhoneNumber
+from warmline.people.services import refresh_network
 
 SAME_NAME = 88  # token_sort_ratio at which two names are likely one person
 FILLABLE = (
@@ -105,7 +105,7 @@ def merge(survivor: Person, other: Person) -> Person:
     CallListEntry.objects.filter(person=other).update(person=survivor)
     _move_introductions(survivor, other)
     other.delete()
-    recompute_degrees(survivor.owner_id)
+    refresh_network(survivor.owner_id)
     return survivor
 
 

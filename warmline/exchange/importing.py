@@ -20,6 +20,7 @@ from django.utils import timezone
 from warmline.accounts.models import User
 from warmline.exchange.fast_insert import insert_many, insert_returning_ids, prepared
 from warmline.exchange.rows import ImportRow
+from warmline.meetings.fans import refresh_first_help
 from warmline.people.degrees import ancestors, recompute_degrees
 from warmline.people.matching import organization_key
 from warmline.people.models import (
@@ -168,6 +169,8 @@ class _Importer:
         self._tag_and_introduce(created, list(existing))
         if created or self.main or self.introducer:
             recompute_degrees(owner.pk)
+        if self.introducer:
+            refresh_first_help(owner.pk, [self.introducer.pk])
         if self.progress:
             self.progress(len(rows))
         return self.result

@@ -25,7 +25,6 @@ from warmline.outreach.models import (
     FollowUp,
     MessageTemplate,
 )
-from warmline.people.degrees import recompute_degrees
 from warmline.people.models import (
     EmailAddress,
     Introduction,
@@ -33,7 +32,7 @@ from warmline.people.models import (
     Person,
     PhoneNumber,
 )
-from warmline.people.services import set_tags
+from warmline.people.services import refresh_network, set_tags
 
 
 def _date(value: str | None) -> Any:
@@ -191,5 +190,5 @@ def import_everything(owner: User, data: dict[str, Any]) -> int:
         MessageTemplate(owner=owner, position=i, **t)
         for i, t in enumerate(data["message_templates"])
     )
-    recompute_degrees(owner.pk)
+    refresh_network(owner.pk)
     return len(people)

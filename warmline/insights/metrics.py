@@ -10,20 +10,24 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
+from django.db import connection
 from django.db.models import (
     Count,
     DurationField,
     ExpressionWrapper,
     F,
-    Min,
-    Q,
+    Func,
+    IntegerField,
+    OuterRef,
+    Subquery,
+    Sum,
 )
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.meetings.fans import fan_dates
+from warmline.meetings.fans import new_fans
 from warmline.meetings.models import CareerPath, JobLead, Meeting
 from warmline.outreach.models import ANSWERED, Attempt, Channel, Outreach
 from warmline.people.models import Introduction, Person
@@ -82,34 +86,24 @@ def reached_count(
     return both.count()
 
 
-def new_fans(owner: User, since: dt.date | None, until: dt.date | None) -> int:
-    """Fans whose first help fell in [since, until] (every fan when both are None)."""
-    dates = fan_dates(owner)
-    if since is None and until is None:
-        return len(dates)
-    return sum(
-        1
-        for day in dates.values()
-        if day is not None
-        and (since is None or day >= since)
-        and (until is None or day <= until)
-    )
-
-
 def funnel(owner: User, period: Period) -> dict[str, Any]:
     """People reached -> meetings held -> names gathered -> fans -> job leads."""
     start = period.start()
     reached = reached_count(owner, start, None)
-    held = _since(Meeting.objects.filter(owner=owner, status=HELD), "at", start).count()
-    names = _since(
-        Introduction.objects.filter(owner=owner, meeting__isnull=False),
-        "introduced_on",
-        period.since,
-    ).count()
-    fans_count = new_fans(owner, period.since, None)
-    leads = _since(
-        JobLead.objects.filter(owner=owner), "heard_on", period.since
-    ).count()
+    found = counts(
+        owner,
+        held=_since(Meeting.objects.filter(owner=owner, status=HELD), "at", start),
+        names=_since(
+            Introduction.objects.filter(owner=owner, meeting__isnull=False),
+            "introduced_on",
+            period.since,
+        ),
+        fans=new_fans(owner, period.since, None),
+        leads=_since(JobLead.objects.filter(owner=owner), "heard_on", period.since),
+    )
+    held, names, fans_count, leads = (
+        found[k] for k in ("held", "names", "fans", "leads")
+    )
     steps = [
         ("People reached", reached),
         ("Meetings held", held),
@@ -132,50 +126,58 @@ def funnel(owner: User, period: Period) -> dict[str, Any]:
     }
 
 
+def count_of(queryset: Any) -> Subquery:
+    """A queryset's row count as a scalar subquery (COUNT without a GROUP BY)."""
+    return Subquery(
+        queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"),
+        output_field=IntegerField(),
+    )
+
+
+def counts(owner: User, **querysets: Any) -> dict[str, int]:
+    """Many counts in one query: each queryset becomes an uncorrelated scalar
+    subquery, which the database answers from an index range."""
+    scalars = {name: count_of(queryset) for name, queryset in querysets.items()}
+    return cast(
+        dict[str, int], User.objects.filter(pk=owner.pk).values(**scalars).get()
+    )
+
+
 def weekly(
     owner: User, weeks: int = 12, today: dt.date | None = None
 ) -> dict[str, Any]:
     """Calls made, meetings held and new names per week, with the weekly goals."""
     today = today or timezone.localdate()
     first = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
-    start = timezone.make_aware(dt.datetime.combine(first, dt.time()))
-    labels = [first + dt.timedelta(weeks=i) for i in range(weeks)]
-
-    def per_week(queryset: Any, field: str, dates: bool = False) -> list[int]:
-        # One aggregate with a filtered count per week: the (owner, at) index answers
-        # it, with no per-row date function.
-        bounds = [(w, w + dt.timedelta(weeks=1)) for w in labels]
-        if not dates:
-            bounds = [
-                (
-                    timezone.make_aware(dt.datetime.combine(a, dt.time())),
-                    timezone.make_aware(dt.datetime.combine(b, dt.time())),
-                )
-                for a, b in bounds
-            ]
-        counts = queryset.aggregate(
-            **{
-                f"w{i}": Count(
-                    "pk", filter=Q(**{f"{field}__gte": a, f"{field}__lt": b})
-                )
-                for i, (a, b) in enumerate(bounds)
-            }
-        )
-        return [counts[f"w{i}"] for i in range(len(labels))]
-
+    mondays = [first + dt.timedelta(weeks=i) for i in range(weeks + 1)]
+    starts = [timezone.make_aware(dt.datetime.combine(d, dt.time())) for d in mondays]
+    series = {
+        "calls": Attempt.objects.filter(owner=owner),
+        "meetings": Meeting.objects.filter(owner=owner, status=HELD),
+    }
+    found = counts(
+        owner,
+        **{
+            f"{name}{i}": queryset.filter(at__gte=starts[i], at__lt=starts[i + 1])
+            for name, queryset in series.items()
+            for i in range(weeks)
+        },
+        **{
+            f"names{i}": Introduction.objects.filter(
+                owner=owner,
+                meeting__isnull=False,
+                introduced_on__gte=mondays[i],
+                introduced_on__lt=mondays[i + 1],
+            )
+            for i in range(weeks)
+        },
+    )
     return {
-        "labels": [w.isoformat() for w in labels],
-        "calls": per_week(Attempt.objects.filter(owner=owner, at__gte=start), "at"),
-        "meetings": per_week(
-            Meeting.objects.filter(owner=owner, status=HELD, at__gte=start), "at"
-        ),
-        "names": per_week(
-            Introduction.objects.filter(
-                owner=owner, meeting__isnull=False, introduced_on__gte=first
-            ),
-            "introduced_on",
-            dates=True,
-        ),
+        "labels": [w.isoformat() for w in mondays[:weeks]],
+        **{
+            name: [found[f"{name}{i}"] for i in range(weeks)]
+            for name in ("calls", "meetings", "names")
+        },
         "goals": {
             "calls": owner.goal_calls,
             "meetings": owner.goal_meetings,
@@ -185,25 +187,25 @@ def weekly(
 
 
 def growth(owner: User, period: Period) -> dict[str, Any]:
-    """People in the network by the week they joined (introduced, connected or added),
-    cumulative, by degree.
+    """People in the network by the week they joined (added, connected, introduced or
+    introducing someone, whichever came first), cumulative, by degree.
 
-    Two queries (people's degree and dates, and each person's first introduction),
-    bucketed here: cheaper than a correlated subquery and a date function per row.
+    One grouped count by join date and degree (Person.joined_on, kept with degrees),
+    bucketed into weeks here: no per-row date function, and rows per day, not per
+    person.
     """
-    introduced = dict(
-        Introduction.objects.filter(owner=owner).values("person")
-        .annotate(first=Min("introduced_on")).values_list("person", "first")
-    )  # fmt: skip
     by_week: dict[dt.date, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    people = Person.objects.filter(owner=owner).values_list(
-        "pk", "degree", "connected_on", "created_at"
+    rows = (
+        Person.objects.filter(owner=owner)
+        .values_list("joined_on", "degree")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    tz = timezone.get_current_timezone()
-    for pk, degree, connected, created in people:
-        joined = introduced.get(pk) or connected or created.astimezone(tz).date()
+    for joined, degree, n in rows:
+        if joined is None:  # not yet dated (a row written outside the services)
+            continue
         week = joined - dt.timedelta(days=joined.weekday())
-        by_week[week][str(min(degree, 4)) if degree else "none"] += 1
+        by_week[week][str(min(degree, 4)) if degree else "none"] += n
     keys = ["1", "2", "3", "4", "none"]
     totals = dict.fromkeys(keys, 0)
     series: dict[str, list[int]] = {k: [] for k in keys}
@@ -218,41 +220,73 @@ def growth(owner: User, period: Period) -> dict[str, Any]:
     return {"labels": labels, "series": series}
 
 
-def yield_by(owner: User, period: Period, field: str) -> list[dict[str, Any]]:
-    """Held meetings by `field` (mode, is_pure), with names and leads per meeting."""
-    meetings = _since(
+PURITY = {True: "Pure network meetings", False: "Interviews and the rest"}
+
+
+def yields(owner: User, period: Period) -> dict[str, list[dict[str, Any]]]:
+    """Held meetings by mode and by purity, with names and leads per meeting.
+
+    One grouped query by (mode, is_pure); each meeting, name and lead falls in one
+    group, so both breakdowns are sums over it.
+    """
+    held = _since(
         Meeting.objects.filter(owner=owner, status=HELD), "at", period.start()
     )
     rows = (
-        meetings.values(field)
+        held.values_list("mode", "is_pure")
         .annotate(
-            meetings=Count("pk", distinct=True),
-            names=Count("introductions", distinct=True),
-            leads=Count("job_leads", distinct=True),
+            meetings=Count("pk"),
+            names=Sum(count_of(Introduction.objects.filter(meeting=OuterRef("pk")))),
+            leads=Sum(count_of(JobLead.objects.filter(meeting=OuterRef("pk")))),
         )
-        .order_by(field)
+        .order_by()
     )
-    return [
-        {
-            **row,
-            "names_per_meeting": round(row["names"] / row["meetings"], 2),
-            "leads_per_meeting": round(row["leads"] / row["meetings"], 2),
-        }
-        for row in rows
-    ]
+    by_mode: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    by_purity: dict[bool, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for mode, is_pure, meetings, names, leads in rows:
+        for totals in (by_mode[mode], by_purity[is_pure]):
+            totals[0] += meetings
+            totals[1] += names or 0
+            totals[2] += leads or 0
+
+    def table(
+        totals: dict[Any, list[int]], labels: dict[Any, str]
+    ) -> list[dict[str, Any]]:
+        return [
+            {
+                "key": key,
+                "label": labels[key],
+                "meetings": meetings,
+                "names": names,
+                "leads": leads,
+                "names_per_meeting": round(names / meetings, 2),
+                "leads_per_meeting": round(leads / meetings, 2),
+            }
+            for key, label in labels.items()
+            if key in totals
+            for meetings, names, leads in [totals[key]]
+        ]
+
+    return {
+        "modes": table(by_mode, dict(Meeting.Mode.choices)),
+        "purity": table(by_purity, PURITY),
+    }
 
 
 def response_by_channel(owner: User, period: Period) -> dict[str, Any]:
     """How often outreach is answered, by channel, and how long replies take."""
     start = period.start()
-    rows = (
+    attempts: dict[str, int] = defaultdict(int)
+    answered: dict[str, int] = defaultdict(int)
+    by_outcome = (
         _since(Attempt.objects.filter(owner=owner), "at", start)
-        .values("channel")
-        .annotate(
-            attempts=Count("pk"), answered=Count("pk", filter=Q(outcome__in=ANSWERED))
-        )
-        .order_by("channel")
-    )
+        .values_list("channel", "outcome")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )  # grouped as the (owner, channel, outcome) index is ordered: no sort
+    for channel, outcome, n in by_outcome:
+        attempts[channel] += n
+        answered[channel] += n if outcome in ANSWERED else 0
     waited = ExpressionWrapper(
         F("replied_at") - F("started_at"), output_field=DurationField()
     )
@@ -268,68 +302,71 @@ def response_by_channel(owner: User, period: Period) -> dict[str, Any]:
     return {
         "channels": [
             {
-                **r,
-                "label": Channel(r["channel"]).label,
-                "rate": round(r["answered"] / r["attempts"], 2),
+                "channel": channel,
+                "label": Channel(channel).label,
+                "attempts": attempts[channel],
+                "answered": answered[channel],
+                "rate": round(answered[channel] / attempts[channel], 2),
             }
-            for r in rows
+            for channel in sorted(attempts)
         ],
         "median_reply_days": median_days,
         "replies": len(waits),
     }
 
 
+# Everyone downstream of each root (introduced by them, by those they introduced, and
+# so on), with the meetings held with and the leads from those people. UNION keeps
+# each (root, person) pair once, so several paths and even a circle count once.
+DOWNSTREAM_SQL = """
+WITH RECURSIVE downstream(root, person) AS (
+    SELECT introducer_id, person_id FROM {introduction}
+    WHERE owner_id = %s AND introducer_id IN ({roots})
+  UNION
+    SELECT d.root, i.person_id FROM downstream d
+    JOIN {introduction} i ON i.introducer_id = d.person
+)
+SELECT d.root, COUNT(*),
+  SUM((SELECT COUNT(*) FROM {meeting} m
+       WHERE m.person_id = d.person AND m.status = %s)),
+  SUM((SELECT COUNT(*) FROM {lead} j WHERE j.person_id = d.person))
+FROM downstream d GROUP BY d.root
+"""
+
+
 def true_networkers(owner: User, limit: int = 10) -> list[dict[str, Any]]:
     """Who gave the most names, and how far their introductions led."""
     top = list(
         Introduction.objects.filter(owner=owner)
-        .values("introducer")
+        .values_list("introducer")
         .annotate(n=Count("pk"))
         .order_by("-n", "introducer")[:limit]
     )
     if not top:
         return []
-    edges: dict[int, list[int]] = defaultdict(list)
-    for introducer, person in Introduction.objects.filter(owner=owner).values_list(
-        "introducer_id", "person_id"
-    ):
-        edges[introducer].append(person)
-    meetings = dict(
-        Meeting.objects.filter(owner=owner, status=HELD)
-        .values("person")
-        .annotate(n=Count("pk"))
-        .values_list("person", "n")
-    )
-    leads = dict(
-        JobLead.objects.filter(owner=owner, person__isnull=False)
-        .values("person")
-        .annotate(n=Count("pk"))
-        .values_list("person", "n")
-    )
     names = dict(
-        Person.objects.filter(pk__in=[t["introducer"] for t in top]).values_list(
-            "pk", "name"
-        )
+        Person.objects.filter(pk__in=[pk for pk, _ in top]).values_list("pk", "name")
     )
-    result = []
-    for row in top:
-        downstream, stack = set(), list(edges[row["introducer"]])
-        while stack:
-            person = stack.pop()
-            if person not in downstream:
-                downstream.add(person)
-                stack += edges[person]
-        result.append(
-            {
-                "id": row["introducer"],
-                "name": names.get(row["introducer"], "?"),
-                "names_given": row["n"],
-                "downstream_people": len(downstream),
-                "downstream_meetings": sum(meetings.get(p, 0) for p in downstream),
-                "downstream_leads": sum(leads.get(p, 0) for p in downstream),
-            }
-        )
-    return result
+    sql = DOWNSTREAM_SQL.format(
+        introduction=Introduction._meta.db_table,
+        meeting=Meeting._meta.db_table,
+        lead=JobLead._meta.db_table,
+        roots=", ".join(["%s"] * len(top)),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [owner.pk, *[pk for pk, _ in top], HELD])
+        downstream = {root: rest for root, *rest in cursor.fetchall()}
+    return [
+        {
+            "id": pk,
+            "name": names[pk],
+            "names_given": n,
+            "downstream_people": downstream[pk][0],
+            "downstream_meetings": downstream[pk][1] or 0,
+            "downstream_leads": downstream[pk][2] or 0,
+        }
+        for pk, n in top
+    ]
 
 
 def paths_by_status(owner: User) -> list[tuple[str, int]]:

@@ -9,10 +9,10 @@ from django.utils import timezone
 
 from warmline.accounts.models import User
 from warmline.insights.metrics import reached_count
-from warmline.meetings.fans import fan_dates
+from warmline.meetings.fans import new_fans
 from warmline.meetings.models import JobLead, Meeting
 from warmline.outreach.models import Attempt
-from warmline.people.models import Introduction, Person
+from warmline.people.models import Introduction
 
 
 def parse_week(text: str | None, today: dt.date | None = None) -> dt.date:
@@ -40,9 +40,7 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
     names = Introduction.objects.filter(
         owner=owner, meeting__isnull=False, introduced_on__range=(monday, sunday)
     )
-    fans = [
-        pk for pk, day in fan_dates(owner).items() if day and monday <= day <= sunday
-    ]
+    fans = new_fans(owner, monday, sunday)
     leads = JobLead.objects.filter(owner=owner, heard_on__range=(monday, sunday))
     iso = monday.isocalendar()
     return {
@@ -53,7 +51,7 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
         "people_reached": reached_count(owner, start, end),
         "meetings_held": held.count(),
         "names_gathered": names.count(),
-        "new_fans": len(fans),
+        "new_fans": fans.count(),
         "job_leads": leads.count(),
         "meetings": [
             {
@@ -70,9 +68,7 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
                 "introduced_on"
             )
         ],
-        "fans": sorted(
-            Person.objects.filter(pk__in=fans).values_list("name", flat=True)
-        ),
+        "fans": [p.name for p in fans.only("name")],
         "leads": [str(lead) for lead in leads.select_related("organization")],
     }
 

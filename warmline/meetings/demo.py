@@ -7,11 +7,13 @@ import datetime as dt
 from django.utils import timezone
 
 from warmline.accounts.models import User
+from warmline.meetings.fans import refresh_first_help
 from warmline.meetings.models import CareerPath, JobLead, Meeting, Outcome, Question
 from warmline.meetings.question_bank import ensure_question_bank
 from warmline.meetings.services import set_questions
 from warmline.outreach.models import FollowUp
 from warmline.people.models import Introduction, Organization, Person
+from warmline.people.services import refresh_network
 
 M, K, S = Meeting.Mode, Meeting.Kind, Meeting.Status
 PATHS = {
@@ -129,6 +131,7 @@ def load_demo_meetings(owner: User, today: dt.date | None = None) -> int:
                 due=meeting.at.date() + dt.timedelta(days=2),
                 status=FollowUp.Status.DONE if days < -10 else FollowUp.Status.OPEN,
             )
+    refresh_network(owner.pk)  # the introductions made in meetings took their dates
     return len(MEETINGS)
 
 
@@ -136,3 +139,4 @@ def remove_demo_meetings(owner: User) -> None:
     """Meetings and follow-ups go with the demo people; paths and leads are removed here."""
     CareerPath.objects.filter(owner=owner, is_demo=True).delete()
     JobLead.objects.filter(owner=owner, is_demo=True).delete()
+    refresh_first_help(owner.pk)  # the user's own people may have given demo leads

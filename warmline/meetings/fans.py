@@ -1,21 +1,22 @@
 """Fans: people who helped (a referral, a lead, resume feedback, information).
 
-Derived from what was logged, so it is never stale; the seeker may mark or unmark
-someone (Person.fan_override), which wins. "True networkers" give the most referrals.
+Derived from what was logged: the day of each person's first help is stored on them
+(Person.first_helped_on, kept by `refresh_first_help`, which every service that logs
+help calls), so fans are counted and dated with an indexed query. The seeker may mark
+or unmark someone (Person.fan_override), which wins. "True networkers" give the most
+referrals.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import (
-    BooleanField,
     Case,
     Count,
-    Exists,
-    F,
     IntegerField,
     Min,
     OuterRef,
@@ -40,6 +41,12 @@ INFORMATION = (
 )
 
 
+# A fan: marked by hand, or else someone who helped (the stored first-help date).
+IS_FAN = Q(fan_override=True) | Q(
+    fan_override__isnull=True, first_helped_on__isnull=False
+)
+
+
 def with_fan_status(people: QuerySet[Person]) -> QuerySet[Person]:
     """Annotate `is_fan` and `referrals_given` on a queryset of people."""
     referrals = (
@@ -49,21 +56,29 @@ def with_fan_status(people: QuerySet[Person]) -> QuerySet[Person]:
         .annotate(n=Count("id"))
         .values("n")
     )
-    helped = (
-        Q(referrals_given__gt=0)
-        | Exists(JobLead.objects.filter(person=OuterRef("pk")))
-        | Exists(Outcome.objects.filter(INFORMATION, meeting__person=OuterRef("pk")))
-    )
     return people.annotate(
-        referrals_given=Coalesce(Subquery(referrals, output_field=IntegerField()), 0)
-    ).annotate(
-        is_fan=Case(
-            When(fan_override__isnull=False, then=F("fan_override")),
-            When(helped, then=Value(True)),
-            default=Value(False),
-            output_field=BooleanField(),
-        )
+        referrals_given=Coalesce(Subquery(referrals, output_field=IntegerField()), 0),
+        is_fan=Case(When(IS_FAN, then=Value(True)), default=Value(False)),
     )
+
+
+def fans(owner: User) -> QuerySet[Person]:
+    return Person.objects.filter(IS_FAN, owner=owner)
+
+
+def new_fans(
+    owner: User, since: dt.date | None, until: dt.date | None
+) -> QuerySet[Person]:
+    """Fans whose first help fell in [since, until]; with neither, every fan (those
+    marked by hand with no help logged included)."""
+    if since is None and until is None:
+        return fans(owner)
+    people = fans(owner).filter(first_helped_on__isnull=False)
+    if since is not None:
+        people = people.filter(first_helped_on__gte=since)
+    if until is not None:
+        people = people.filter(first_helped_on__lte=until)
+    return people
 
 
 @dataclass(frozen=True)
@@ -106,15 +121,20 @@ def set_fan(person: Person, is_fan: bool) -> None:
     person.save(update_fields=["fan_override"])
 
 
-def first_help(owner: User) -> dict[int, dt.date]:
+def first_help(
+    owner_id: int, people: Iterable[int] | None = None
+) -> dict[int, dt.date]:
     """Each helper's first help: a referral, a lead, or information in a meeting.
 
-    The same rule as `with_fan_status`, as three grouped aggregates (one row per
-    person who ever helped) for counting fans across a whole network, and dating them.
+    Three grouped aggregates, one row per person who ever helped (among `people`, or
+    the whole network).
     """
     firsts: dict[int, dt.date] = {}
-
     tz = timezone.get_current_timezone()
+    ids = None if people is None else list(people)
+
+    def among(queryset: Any, field: str) -> Any:
+        return queryset if ids is None else queryset.filter(**{f"{field}__in": ids})
 
     def merge(rows: Any) -> None:
         for pk, day in rows:
@@ -124,19 +144,22 @@ def first_help(owner: User) -> dict[int, dt.date]:
                 firsts[pk] = day
 
     merge(
-        Introduction.objects.filter(owner=owner)
+        among(Introduction.objects.filter(owner_id=owner_id), "introducer")
         .values("introducer")
         .annotate(d=Min("introduced_on"))
         .values_list("introducer", "d")
     )
     merge(
-        JobLead.objects.filter(owner=owner, person__isnull=False)
+        among(JobLead.objects.filter(owner_id=owner_id, person__isnull=False), "person")
         .values("person")
         .annotate(d=Min("heard_on"))
         .values_list("person", "d")
     )
     merge(
-        Outcome.objects.filter(INFORMATION, meeting__owner=owner)
+        among(
+            Outcome.objects.filter(INFORMATION, meeting__owner_id=owner_id),
+            "meeting__person",
+        )
         .values("meeting__person")
         .annotate(d=Min("meeting__at"))
         .values_list("meeting__person", "d")
@@ -144,13 +167,23 @@ def first_help(owner: User) -> dict[int, dt.date]:
     return firsts
 
 
-def fan_dates(owner: User) -> dict[int, dt.date | None]:
-    """Every fan with the day they became one (None: marked by hand, no help logged)."""
-    firsts: dict[int, dt.date | None] = dict(first_help(owner))
-    overrides = Person.objects.filter(owner=owner, fan_override__isnull=False)
-    for pk, is_fan in overrides.values_list("pk", "fan_override"):
-        if is_fan:
-            firsts.setdefault(pk, None)
-        else:
-            firsts.pop(pk, None)
-    return firsts
+def refresh_first_help(owner_id: int, people: Iterable[int] | None = None) -> int:
+    """Store each person's first-help date (of `people`, or everyone); count changes.
+
+    Every service that adds, moves or removes an introduction, a lead, an outcome or a
+    meeting's date calls this for the people concerned.
+    """
+    ids = None if people is None else {pk for pk in people if pk is not None}
+    if ids == set():
+        return 0
+    firsts = first_help(owner_id, ids)
+    stored = Person.objects.filter(owner_id=owner_id)
+    if ids is not None:
+        stored = stored.filter(pk__in=ids)
+    changed = [
+        Person(pk=pk, first_helped_on=firsts.get(pk))
+        for pk, day in stored.values_list("pk", "first_helped_on")
+        if firsts.get(pk) != day
+    ]
+    Person.objects.bulk_update(changed, ["first_helped_on"], batch_size=500)
+    return len(changed)

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from rapidfuzz import fuzz, process
 
-from warmline.meetings.fans import set_fan
+from warmline.meetings.fans import refresh_first_help, set_fan
 from warmline.meetings.models import CareerPath, JobLead, Meeting, Outcome
 from warmline.outreach.models import FollowUp
 from warmline.outreach.services import add_follow_up, touch
@@ -133,6 +133,7 @@ def log_outcome(
 
     meeting.status = Meeting.Status.HELD
     meeting.save(update_fields=["status", "updated_at"])
+    refresh_first_help(meeting.owner_id, [met.pk])  # before set_fan compares with it
     touch(met, meeting.at)
     if not FollowUp.objects.filter(
         meeting=meeting, kind=FollowUp.Kind.THANK_YOU
@@ -247,5 +248,5 @@ def _add_leads(meeting: Meeting, mentions: list[LeadMention], today: dt.date) ->
             organization=people.get_or_create_organization(owner, mention.organization),
             person=meeting.person,
             meeting=meeting,
-            heard_on=meeting.at.date(),
+            heard_on=timezone.localdate(meeting.at),
         )

@@ -10,7 +10,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from warmline.meetings.models import Meeting, MeetingQuestion, Question
+from warmline.meetings.fans import refresh_first_help
+from warmline.meetings.models import JobLead, Meeting, MeetingQuestion, Question
 from warmline.outreach.services import meeting_booked
 from warmline.people.models import Person
 
@@ -53,6 +54,7 @@ def create_meeting(person: Person, at: dt.datetime, **fields: Any) -> Meeting:
 
 @transaction.atomic
 def update_meeting(meeting: Meeting, **fields: Any) -> Meeting:
+    was_with = meeting.person_id
     for name, value in fields.items():
         if name not in MEETING_FIELDS | {"person"}:
             raise TypeError(f"Unknown meeting field: {name}")
@@ -60,7 +62,17 @@ def update_meeting(meeting: Meeting, **fields: Any) -> Meeting:
     _check_owner(meeting)
     meeting.full_clean(exclude=["owner", "person", "resume"])
     meeting.save()
+    # Information given in a meeting dates the help: a new date or person moves it.
+    refresh_first_help(meeting.owner_id, {was_with, meeting.person_id})
     return meeting
+
+
+@transaction.atomic
+def save_lead(lead: JobLead) -> JobLead:
+    """Save a job lead; the day it was heard of dates the help of whoever gave it."""
+    lead.save()
+    refresh_first_help(lead.owner_id, [lead.person_id] if lead.person_id else [])
+    return lead
 
 
 def cancel_meeting(meeting: Meeting) -> Meeting:

@@ -23,7 +23,7 @@ from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.meetings.fans import fan_dates, with_fan_status
+from warmline.meetings.fans import fans, with_fan_status
 from warmline.meetings.models import Meeting
 from warmline.outreach.models import (
     Attempt,
@@ -247,7 +247,7 @@ def today_for(owner: User, today: dt.date | None = None) -> Today:
     lists = [lst for lst in lists_for(owner).order_by("-updated_at")[:5] if lst.to_call]  # type: ignore[attr-defined]
     totals = {
         "people": Person.objects.filter(owner=owner).count(),
-        "fans": len(fan_dates(owner)),
+        "fans": fans(owner).count(),
         "meetings_held": Meeting.objects.filter(
             owner=owner, status=Meeting.Status.HELD
         ).count(),

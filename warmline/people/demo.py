@@ -13,7 +13,6 @@ from django.db import transaction
 
 from warmline.accounts.models import User
 from warmline.people import services
-from warmline.people.degrees import recompute_degrees
 from warmline.people.models import Introduction, Organization, Person, Tag
 
 # name, organization, title, location, tags, introduced by, how we met
@@ -124,7 +123,7 @@ def load_demo_network(owner: User, today: dt.date | None = None) -> int:
             person=people[name],
             introduced_on=today,
         )
-    recompute_degrees(owner.pk)
+    services.refresh_network(owner.pk)
     return len(people)
 
 
@@ -136,5 +135,5 @@ def remove_demo_network(owner: User) -> int:
     demo_people.delete()
     Organization.objects.filter(owner=owner, is_demo=True, people__isnull=True).delete()
     Tag.objects.filter(owner=owner, is_demo=True, people__isnull=True).delete()
-    recompute_degrees(owner.pk)
+    services.refresh_network(owner.pk)
     return count

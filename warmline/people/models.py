@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
@@ -75,6 +77,12 @@ class Tag(models.Model):
         return self.name
 
 
+# Kept by services from other rows (degrees.py, fans.py, outreach.services.touch).
+DERIVED_FIELDS = frozenset(
+    {"degree", "chain", "joined_on", "first_helped_on", "last_interaction_at"}
+)
+
+
 class Person(models.Model):
     """Someone in the seeker's network (a contact), never a user account."""
 
@@ -129,6 +137,12 @@ class Person(models.Model):
     # from the main contact to this person.
     degree = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     chain = models.JSONField(default=list, blank=True, editable=False)
+    # Also derived, so insights count them in one grouped query: the day they joined
+    # the network (the earliest of added, connected, introduced, introducing someone),
+    # kept by recompute_degrees(); the day of their first help, kept by
+    # meetings.fans.refresh_first_help().
+    joined_on = models.DateField(null=True, blank=True, editable=False)
+    first_helped_on = models.DateField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -141,10 +155,29 @@ class Person(models.Model):
             # The demo banner on every page, and hand-marked fans, without a scan.
             models.Index(fields=["owner", "is_demo"], name="person_owner_demo"),
             models.Index(fields=["owner", "fan_override"], name="person_owner_fan"),
+            # Growth by degree and new fans, counted from the index alone.
+            models.Index(
+                fields=["owner", "joined_on", "degree"], name="person_owner_joined"
+            ),
+            models.Index(
+                fields=["owner", "first_helped_on", "fan_override"],
+                name="person_owner_helped",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # Derived fields are written only by what computes them (in bulk, by id), so
+        # saving an older copy of a person never puts back a stale degree or date.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name not in DERIVED_FIELDS
+            ]
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse("people:detail", args=[self.pk])
@@ -221,6 +254,13 @@ class Introduction(models.Model):
                 condition=~models.Q(introducer=models.F("person")),
                 name="introduction_not_self",
             ),
+        ]
+        # Names gathered in meetings, by day (insights), from the index alone.
+        indexes = [
+            models.Index(
+                fields=["owner", "introduced_on", "meeting"],
+                name="introduction_owner_day",
+            )
         ]
 
     def __str__(self) -> str:

@@ -1,7 +1,8 @@
 """State changes to people, organizations, tags and introductions.
 
 Views, the command line and the API all call these; each runs in one transaction and
-leaves every degree and chain right (degrees.recompute_degrees).
+leaves every degree, chain, join date (degrees.recompute_degrees) and first-help date
+(meetings.fans.refresh_first_help) right.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from warmline.accounts.models import User
+from warmline.meetings.fans import refresh_first_help
 from warmline.people.contact_details import clean_emails, clean_phones
 from warmline.people.degrees import reaches, recompute_degrees
 from warmline.people.matching import organization_key
 from warmline.people.models import (
+    DERIVED_FIELDS,
     EmailAddress,
     Introduction,
     Organization,
@@ -138,8 +141,8 @@ def create_person(
     _apply(person, {"name": name, **fields})
     if introduced_by is not None:
         _introduce(introduced_by, person, introduced_on, meeting_id=meeting_id)
-    recompute_degrees(owner.pk)
-    person.refresh_from_db(fields=["degree", "chain"])
+    _network_changed(owner.pk, introducers=[introduced_by.pk] if introduced_by else [])
+    person.refresh_from_db(fields=list(DERIVED_FIELDS))
     return person
 
 
@@ -147,7 +150,7 @@ def create_person(
 def update_person(person: Person, **fields: Any) -> Person:
     _apply(person, fields)
     recompute_degrees(person.owner_id)
-    person.refresh_from_db(fields=["degree", "chain"])
+    person.refresh_from_db(fields=list(DERIVED_FIELDS))
     return person
 
 
@@ -155,8 +158,24 @@ def update_person(person: Person, **fields: Any) -> Person:
 def delete_person(person: Person) -> None:
     """Delete a person; the people they introduced keep their other chains, if any."""
     owner_id = person.owner_id
+    introducers = list(
+        person.introductions_received.values_list("introducer_id", flat=True)
+    )
     person.delete()
+    _network_changed(owner_id, introducers)
+
+
+def refresh_network(owner_id: int) -> None:
+    """Recompute all that is derived in a network, after a change made in bulk (an
+    import, a merge, a restore, the demo)."""
     recompute_degrees(owner_id)
+    refresh_first_help(owner_id)
+
+
+def _network_changed(owner_id: int, introducers: list[int]) -> None:
+    """Keep what is derived from introductions right after a change to them."""
+    recompute_degrees(owner_id)
+    refresh_first_help(owner_id, introducers)
 
 
 def _introduce(
@@ -207,7 +226,7 @@ def add_introduction(
     introduction = _introduce(
         introducer, person, introduced_on, note, meeting_id=meeting_id
     )
-    recompute_degrees(person.owner_id)
+    _network_changed(person.owner_id, [introducer.pk])
     return introduction
 
 
@@ -215,19 +234,23 @@ def add_introduction(
 def remove_introduction(introduction: Introduction) -> None:
     owner_id = introduction.owner_id
     introduction.delete()
-    recompute_degrees(owner_id)
+    _network_changed(owner_id, [introduction.introducer_id])
 
 
 @transaction.atomic
 def set_introducers(person: Person, introducers: list[Person]) -> None:
     """Make `introducers` the only people who introduced `person` (may be none)."""
     keep = {p.pk for p in introducers}
-    person.introductions_received.exclude(introducer_id__in=keep).delete()
-    already = set(person.introductions_received.values_list("introducer_id", flat=True))
+    received = person.introductions_received
+    dropped = list(
+        received.exclude(introducer_id__in=keep).values_list("introducer_id", flat=True)
+    )
+    received.exclude(introducer_id__in=keep).delete()
+    already = set(received.values_list("introducer_id", flat=True))
     for introducer in introducers:
         if introducer.pk not in already:
             _introduce(introducer, person)
-    recompute_degrees(person.owner_id)
+    _network_changed(person.owner_id, [*dropped, *keep])
 
 
 @transaction.atomic

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from warmline.accounts.models import User
-from warmline.people.degrees import recompute_degrees
 from warmline.people.models import EmailAddress, Introduction, Organization, Person, Tag
+from warmline.people.services import refresh_network
 
 
 def build_network(owner: User, size: int, organizations: int = 10) -> list[Person]:
@@ -43,5 +43,5 @@ def build_network(owner: User, size: int, organizations: int = 10) -> list[Perso
         ),
         batch_size=1000,
     )
-    recompute_degrees(owner.pk)
+    refresh_network(owner.pk)
     return people

@@ -14,7 +14,7 @@ from warmline.meetings.outcomes import LeadMention, OutcomeData, Referral, log_o
 from warmline.meetings.services import create_meeting
 from warmline.outreach.services import log_attempt
 from warmline.people import services
-from warmline.people.models import Organization, Person
+from warmline.people.models import Introduction, Organization, Person
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 26)  # a Thursday; the week began Monday 23rd
@@ -85,7 +85,7 @@ def test_empty_network_gives_zeros_not_errors(alice: User) -> None:
     period = metrics.Period.of("all", TODAY)
     assert [n for _, n in metrics.funnel(alice, period)["steps"]] == [0, 0, 0, 0, 0]
     assert set(metrics.funnel(alice, period)["rates"].values()) == {None}
-    assert metrics.yield_by(alice, period, "mode") == []
+    assert metrics.yields(alice, period) == {"modes": [], "purity": []}
     assert metrics.true_networkers(alice) == []
     assert metrics.response_by_channel(alice, period)["channels"] == []
     assert metrics.growth(alice, period) == {
@@ -122,17 +122,29 @@ def test_weekly_series_against_goals(alice: User, scenario: dict[str, Person]) -
     assert week["goals"] == {"calls": 15, "meetings": 3, "names": 6}
 
 
+def test_a_circle_of_introductions_counts_each_person_once(alice: User) -> None:
+    # Adding an introduction refuses a circle, but a merge can still close one.
+    a = services.create_person(alice, "A", is_main_contact=True)
+    b = services.create_person(alice, "B", introduced_by=a)
+    c = services.create_person(alice, "C", introduced_by=b)
+    Introduction.objects.create(owner=alice, introducer=c, person=a)
+    services.refresh_network(alice.pk)
+    top = {n["name"]: n["downstream_people"] for n in metrics.true_networkers(alice)}
+    assert top == {"A": 3, "B": 3, "C": 3}  # the whole circle, each once
+
+
 def test_yield_by_mode_and_purity(alice: User, scenario: dict[str, Person]) -> None:
-    period = metrics.Period.of("all", TODAY)
+    found = metrics.yields(alice, metrics.Period.of("all", TODAY))
     modes = {
-        r["mode"]: (r["meetings"], r["names_per_meeting"], r["leads_per_meeting"])
-        for r in metrics.yield_by(alice, period, "mode")
+        r["label"]: (r["meetings"], r["names_per_meeting"], r["leads_per_meeting"])
+        for r in found["modes"]
     }
-    assert modes == {"face_to_face": (1, 2.0, 1.0), "video": (1, 1.0, 0.0)}
-    purity = {
-        r["is_pure"]: r["names"] for r in metrics.yield_by(alice, period, "is_pure")
+    assert modes == {"Face to face": (1, 2.0, 1.0), "Video": (1, 1.0, 0.0)}
+    purity = {r["key"]: (r["label"], r["names"]) for r in found["purity"]}
+    assert purity == {
+        True: ("Pure network meetings", 2),
+        False: ("Interviews and the rest", 1),
     }
-    assert purity == {True: 2, False: 1}
 
 
 def test_growth_by_degree_is_cumulative(

@@ -1,4 +1,5 @@
-"""The fan rule has two forms, per person and network-wide; they must agree."""
+"""Fans: the per-person annotation, the network-wide count and the stored first-help
+dates agree, and every way of logging help keeps the date right."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import datetime as dt
 import pytest
 
 from warmline.accounts.models import User
-from warmline.meetings.fans import fan_dates, set_fan, with_fan_status
+from warmline.meetings.fans import fans as fans_of
+from warmline.meetings.fans import new_fans, set_fan, with_fan_status
 from warmline.meetings.models import Meeting
 from warmline.meetings.outcomes import LeadMention, OutcomeData, Referral, log_outcome
 from warmline.meetings.services import create_meeting
@@ -35,8 +37,10 @@ def test_network_wide_fans_match_the_per_person_rule(
     people = with_fan_status(Person.objects.filter(owner=alice))
     fans = people.filter(is_fan=True)  # type: ignore[misc]  # annotated
     annotated = set(fans.values_list("pk", flat=True))
-    dates = fan_dates(alice)
-    assert set(dates) == annotated
+    assert set(fans_of(alice).values_list("pk", flat=True)) == annotated
+    dates = dict(fans_of(alice).values_list("pk", "first_helped_on"))
     assert dates[marked.pk] is None  # a fan with no help logged has no date
     assert dates[adviser.pk] == met.at.date()  # information and a lead, that day
     assert dates[meeting.person_id] == meeting.at.date()  # Sam's referral
+    assert new_fans(alice, met.at.date(), met.at.date()).get() == adviser
+    assert not new_fans(alice, TODAY + dt.timedelta(days=1), None).exists()

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from warmline.accounts.http import AuthedRequest
-from warmline.meetings import queries
+from warmline.meetings import queries, services
 from warmline.meetings.access import get_lead_for_user, get_path_for_user
 from warmline.meetings.forms import CareerPathForm, JobLeadForm
 from warmline.meetings.models import CareerPath, JobLead
@@ -80,7 +80,7 @@ def lead_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         lead.organization = get_or_create_organization(
             request.user, form.cleaned_data["organization_name"]
         )
-        lead.save()
+        services.save_lead(lead)
         messages.success(request, f"Saved {lead}.")
         return redirect("meetings:lead_list")
     chain = queries.leads_with_chains(JobLead.objects.filter(pk=lead.pk))[0]["chain"]
