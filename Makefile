@@ -28,7 +28,7 @@ test-browser: $(INSTALLED)
 lint: $(INSTALLED)  ## ruff, mypy, and no model change without its migration
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy warmline
+	$(BIN)/mypy warmline bench scripts
 	DJANGO_SETTINGS_MODULE=warmline.config.test_settings $(BIN)/python manage.py makemigrations --check --dry-run
 
 format: $(INSTALLED)

@@ -16,6 +16,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from warmline.accounts.models import User
 
 RUNS = 3
 
@@ -29,20 +34,34 @@ def median_ms(action: Callable[[], object]) -> float:
     return statistics.median(times)
 
 
-def build(people: int, meetings: int, attempts: int) -> object:
+def build(people: int, meetings: int, attempts: int) -> User:
     from django.utils import timezone
 
     from warmline.accounts.services import create_user
     from warmline.exchange.fast_insert import insert_many, prepared
     from warmline.meetings.models import JobLead, Meeting, Outcome
     from warmline.outreach.models import Attempt
-    from warmline.people.models import Organization
+    from warmline.people.models import Introduction, Organization
+    from warmline.people.services import refresh_network
     from warmline.people.synthetic import build_network
 
     owner = create_user("bench")
     network = build_network(owner, people, organizations=200)
     rng = random.Random(7)
     now = timezone.now()
+    # Introductions over the past year, in order along each chain, so the network
+    # grew week by week and each week has its own names and new fans.
+    ids = list(
+        Introduction.objects.filter(owner=owner)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    for day in range(365):  # one UPDATE per day, over a slice of the ids
+        chunk = ids[day * len(ids) // 365 : (day + 1) * len(ids) // 365]
+        if chunk:
+            Introduction.objects.filter(pk__gte=chunk[0], pk__lte=chunk[-1]).update(
+                introduced_on=now.date() - dt.timedelta(days=365 - day)
+            )
 
     def when(days: int) -> object:
         return prepared(
@@ -93,7 +112,7 @@ def build(people: int, meetings: int, attempts: int) -> object:
     )
     held = list(
         Meeting.objects.filter(owner=owner, status="held").values_list(
-            "pk", "person_id"
+            "pk", "person_id", "at"
         )
     )
     insert_many(
@@ -110,7 +129,7 @@ def build(people: int, meetings: int, attempts: int) -> object:
         ],
         [
             (pk, "notes", "", "", "field" if pk % 3 == 0 else "", "", 4, created)
-            for pk, _ in held
+            for pk, _, _ in held
         ],
     )
     insert_many(
@@ -135,12 +154,12 @@ def build(people: int, meetings: int, attempts: int) -> object:
                 "heard_of",
                 person,
                 pk,
-                prepared(JobLead, "heard_on", now.date()),
+                prepared(JobLead, "heard_on", timezone.localdate(at)),
                 "",
                 False,
                 created,
             )
-            for pk, person in held[::20]
+            for pk, person, at in held[::20]
         ],
     )
     insert_many(
@@ -160,6 +179,7 @@ def build(people: int, meetings: int, attempts: int) -> object:
             for _ in range(attempts)
         ],
     )
+    refresh_network(owner.pk)  # join and first-help dates from the dates above
     Organization.objects.filter(
         owner=owner,
         pk__in=list(
@@ -188,7 +208,7 @@ def main(people: int, meetings: int, attempts: int) -> None:
     owner = build(people, meetings, attempts)
     built = time.perf_counter() - start
     client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(owner)  # type: ignore[arg-type]
+    client.force_login(owner)
     table = Table(
         title=f"{people:,} people, {meetings:,} meetings, {attempts:,} attempts "
         f"(built in {built:.0f} s); median of {RUNS}, SQLite"
@@ -203,10 +223,10 @@ def main(people: int, meetings: int, attempts: int) -> None:
         ("/targets/", "/targets/"),
     ]:
         assert client.get(url).status_code == 200
-        table.add_row(label, f"{median_ms(lambda url=url: client.get(url)):,.0f} ms")
+        table.add_row(label, f"{median_ms(partial(client.get, url)):,.0f} ms")
     table.add_row(
         "warm paths, 20 targets", f"{median_ms(lambda: targets(owner)):,.1f} ms"
-    )  # type: ignore[arg-type]
+    )
     Console().print(table)
 
 

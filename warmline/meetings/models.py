@@ -111,7 +111,13 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["owner", "at"], name="meeting_owner_at")]
+        indexes = [
+            models.Index(fields=["owner", "at"], name="meeting_owner_at"),
+            # Meetings held in a span, and with whom, from the index alone (insights).
+            models.Index(
+                fields=["owner", "status", "at", "person"], name="meeting_owner_status"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} with {self.person} on {self.at:%Y-%m-%d}"

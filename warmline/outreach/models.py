@@ -167,7 +167,19 @@ class Attempt(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
-        indexes = [models.Index(fields=["owner", "at"], name="attempt_owner_at")]
+        indexes = [
+            models.Index(fields=["owner", "at"], name="attempt_owner_at"),
+            # Insights read these from the index alone: who answered (reached, the
+            # planner's rates), and how each channel fared.
+            models.Index(
+                fields=["owner", "outcome", "at", "person"],
+                name="attempt_owner_outcome",
+            ),
+            models.Index(
+                fields=["owner", "channel", "outcome", "at"],
+                name="attempt_owner_channel",
+            ),
+        ]
 
     def __str__(self) -> str:
         how = self.get_channel_display()
