@@ -2,6 +2,7 @@
 
 Run with `make bench` or `python bench/insights.py [PEOPLE MEETINGS ATTEMPTS]`
 (default 50,000 / 20,000 / 200,000). Builds the data in a throwaway SQLite database
+(or, with BENCH_DATABASE_URL, in that PostgreSQL database, which it empties first)
 and prints the median server time of each page (through Django's test client) and of
 the warm-path search over 20 target organizations.
 """
@@ -191,12 +192,16 @@ def build(people: int, meetings: int, attempts: int) -> User:
 
 def main(people: int, meetings: int, attempts: int) -> None:
     os.environ["WARMLINE_HOME"] = tempfile.mkdtemp(prefix="warmline-bench-")
-    os.environ.pop("DATABASE_URL", None)
+    if url := os.environ.get("BENCH_DATABASE_URL"):
+        os.environ["DATABASE_URL"] = url
+    else:
+        os.environ.pop("DATABASE_URL", None)
     os.environ["DJANGO_SETTINGS_MODULE"] = "warmline.config.settings"
     import django
 
     django.setup()
     from django.core.management import call_command
+    from django.db import connection
     from django.test import Client
     from rich.console import Console
     from rich.table import Table
@@ -204,6 +209,8 @@ def main(people: int, meetings: int, attempts: int) -> None:
     from warmline.insights.targets import targets
 
     call_command("migrate", verbosity=0)
+    if os.environ.get("BENCH_DATABASE_URL"):
+        call_command("flush", interactive=False, verbosity=0)
     start = time.perf_counter()
     owner = build(people, meetings, attempts)
     built = time.perf_counter() - start
@@ -211,7 +218,7 @@ def main(people: int, meetings: int, attempts: int) -> None:
     client.force_login(owner)
     table = Table(
         title=f"{people:,} people, {meetings:,} meetings, {attempts:,} attempts "
-        f"(built in {built:.0f} s); median of {RUNS}, SQLite"
+        f"(built in {built:.0f} s); median of {RUNS}, {connection.display_name}"
     )
     table.add_column("what")
     table.add_column("server time", justify="right")

@@ -20,7 +20,7 @@ from django.utils import timezone
 from warmline.accounts.models import User
 from warmline.exchange.fast_insert import insert_many, insert_returning_ids, prepared
 from warmline.exchange.rows import ImportRow
-from warmline.meetings.fans import refresh_first_help
+from warmline.people.dates import refresh_dates
 from warmline.people.degrees import ancestors, recompute_degrees
 from warmline.people.matching import organization_key
 from warmline.people.models import (
@@ -165,12 +165,14 @@ class _Importer:
                 self.progress(count)
         organizations = self._organizations([*new, *existing.values()])
         created = self._create(new, organizations)
-        self._update(existing, organizations, by_email, by_phone)
+        redated = self._update(existing, organizations, by_email, by_phone)
         self._tag_and_introduce(created, list(existing))
         if created or self.main or self.introducer:
             recompute_degrees(owner.pk)
-        if self.introducer:
-            refresh_first_help(owner.pk, [self.introducer.pk])
+        # New people were dated as they were inserted; the introducer has helped,
+        # and a connection date filled in may be earlier than the day they joined.
+        introducer = self.introducer.pk if self.introducer else None
+        refresh_dates(owner.pk, [*redated, introducer])
         if self.progress:
             self.progress(len(rows))
         return self.result
@@ -238,6 +240,7 @@ class _Importer:
 
     def _create(self, plans: list[_Plan], organizations: dict[str, int]) -> list[int]:
         now = timezone.now()
+        today = timezone.localdate(now)
         constant = {
             "owner": self.owner.pk,
             "source": self.source,
@@ -259,6 +262,7 @@ class _Importer:
             "linkedin_url",
             "notes",
             "connected_on",
+            "joined_on",
         ]
         ids = insert_returning_ids(
             Person,
@@ -273,6 +277,10 @@ class _Importer:
                     p.row.linkedin_url,
                     p.row.notes,
                     date.get_db_prep_save(p.row.connected_on, connection),
+                    # Introduced (if at all) today: they joined when they connected.
+                    date.get_db_prep_save(
+                        min(p.row.connected_on or today, today), connection
+                    ),
                 )
                 for p in plans
             ],
@@ -309,7 +317,8 @@ class _Importer:
         organizations: dict[str, int],
         by_email: dict[str, int],
         by_phone: dict[str, int],
-    ) -> None:
+    ) -> list[int]:
+        """Fill what existing people lack; the ids given a connection date."""
         # Only the fields compared, not whole Person objects: a re-import of a large
         # file mostly finds nothing to change, and should be as fast as a first one.
         current = {
@@ -366,6 +375,7 @@ class _Importer:
             Person.objects.bulk_update(changed, sorted(fields), batch_size=BATCH)
         EmailAddress.objects.bulk_create(new_emails, batch_size=BATCH)
         PhoneNumber.objects.bulk_create(new_phones, batch_size=BATCH)
+        return [p.pk for p in changed if p.connected_on is not None]
 
     def _tag_and_introduce(self, created: list[int], updated: list[int]) -> None:
         through = Person.tags.through

@@ -190,7 +190,7 @@ def growth(owner: User, period: Period) -> dict[str, Any]:
     """People in the network by the week they joined (added, connected, introduced or
     introducing someone, whichever came first), cumulative, by degree.
 
-    One grouped count by join date and degree (Person.joined_on, kept with degrees),
+    One grouped count by join date and degree (Person.joined_on, see people/dates.py),
     bucketed into weeks here: no per-row date function, and rows per day, not per
     person.
     """

@@ -7,11 +7,11 @@ import datetime as dt
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.meetings.fans import refresh_first_help
 from warmline.meetings.models import CareerPath, JobLead, Meeting, Outcome, Question
 from warmline.meetings.question_bank import ensure_question_bank
 from warmline.meetings.services import set_questions
 from warmline.outreach.models import FollowUp
+from warmline.people.dates import refresh_dates
 from warmline.people.models import Introduction, Organization, Person
 from warmline.people.services import refresh_network
 
@@ -139,4 +139,4 @@ def remove_demo_meetings(owner: User) -> None:
     """Meetings and follow-ups go with the demo people; paths and leads are removed here."""
     CareerPath.objects.filter(owner=owner, is_demo=True).delete()
     JobLead.objects.filter(owner=owner, is_demo=True).delete()
-    refresh_first_help(owner.pk)  # the user's own people may have given demo leads
+    refresh_dates(owner.pk)  # the user's own people may have given demo leads

@@ -1,24 +1,21 @@
 """Fans: people who helped (a referral, a lead, resume feedback, information).
 
 Derived from what was logged: the day of each person's first help is stored on them
-(Person.first_helped_on, kept by `refresh_first_help`, which every service that logs
-help calls), so fans are counted and dated with an indexed query. The seeker may mark
-or unmark someone (Person.fan_override), which wins. "True networkers" give the most
-referrals.
+(Person.first_helped_on, kept by people.dates.refresh_dates, which every service that
+logs help calls), so fans are counted and dated with an indexed query. The seeker
+may mark or unmark someone (Person.fan_override), which wins. "True networkers" give
+the most referrals.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import (
     Case,
     Count,
     IntegerField,
-    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -27,10 +24,8 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.meetings.models import JobLead, Outcome
 from warmline.people.models import Introduction, Person
 
 INFORMATION = (
@@ -119,71 +114,3 @@ def set_fan(person: Person, is_fan: bool) -> None:
     derived = fan_status(person).is_fan
     person.fan_override = None if derived == is_fan else is_fan
     person.save(update_fields=["fan_override"])
-
-
-def first_help(
-    owner_id: int, people: Iterable[int] | None = None
-) -> dict[int, dt.date]:
-    """Each helper's first help: a referral, a lead, or information in a meeting.
-
-    Three grouped aggregates, one row per person who ever helped (among `people`, or
-    the whole network).
-    """
-    firsts: dict[int, dt.date] = {}
-    tz = timezone.get_current_timezone()
-    ids = None if people is None else list(people)
-
-    def among(queryset: Any, field: str) -> Any:
-        return queryset if ids is None else queryset.filter(**{f"{field}__in": ids})
-
-    def merge(rows: Any) -> None:
-        for pk, day in rows:
-            if isinstance(day, dt.datetime):
-                day = day.astimezone(tz).date()
-            if pk is not None and (pk not in firsts or day < firsts[pk]):
-                firsts[pk] = day
-
-    merge(
-        among(Introduction.objects.filter(owner_id=owner_id), "introducer")
-        .values("introducer")
-        .annotate(d=Min("introduced_on"))
-        .values_list("introducer", "d")
-    )
-    merge(
-        among(JobLead.objects.filter(owner_id=owner_id, person__isnull=False), "person")
-        .values("person")
-        .annotate(d=Min("heard_on"))
-        .values_list("person", "d")
-    )
-    merge(
-        among(
-            Outcome.objects.filter(INFORMATION, meeting__owner_id=owner_id),
-            "meeting__person",
-        )
-        .values("meeting__person")
-        .annotate(d=Min("meeting__at"))
-        .values_list("meeting__person", "d")
-    )
-    return firsts
-
-
-def refresh_first_help(owner_id: int, people: Iterable[int] | None = None) -> int:
-    """Store each person's first-help date (of `people`, or everyone); count changes.
-
-    Every service that adds, moves or removes an introduction, a lead, an outcome or a
-    meeting's date calls this for the people concerned.
-    """
-    ids = None if people is None else {pk for pk in people if pk is not None}
-    if ids == set():
-        return 0
-    firsts = first_help(owner_id, ids)
-    stored = Person.objects.filter(owner_id=owner_id)
-    if ids is not None:
-        stored = stored.filter(pk__in=ids)
-    changed = [
-        Person(pk=pk, first_helped_on=firsts.get(pk))
-        for pk, day in stored.values_list("pk", "first_helped_on")
-        if firsts.get(pk) != day
-    ]
-    Person.objects.bulk_update(changed, ["first_helped_on"], batch_size=500)
-    return len(changed)

@@ -16,11 +16,12 @@ from django.db import transaction
 from django.utils import timezone
 from rapidfuzz import fuzz, process
 
-from warmline.meetings.fans import refresh_first_help, set_fan
+from warmline.meetings.fans import set_fan
 from warmline.meetings.models import CareerPath, JobLead, Meeting, Outcome
 from warmline.outreach.models import FollowUp
 from warmline.outreach.services import add_follow_up, touch
 from warmline.people import services as people
+from warmline.people.dates import refresh_dates
 from warmline.people.models import EmailAddress, Person, Source
 
 THANK_YOU_AFTER = dt.timedelta(days=1)
@@ -133,7 +134,7 @@ def log_outcome(
 
     meeting.status = Meeting.Status.HELD
     meeting.save(update_fields=["status", "updated_at"])
-    refresh_first_help(meeting.owner_id, [met.pk])  # before set_fan compares with it
+    refresh_dates(meeting.owner_id, [met.pk])  # before set_fan compares with it
     touch(met, meeting.at)
     if not FollowUp.objects.filter(
         meeting=meeting, kind=FollowUp.Kind.THANK_YOU

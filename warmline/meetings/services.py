@@ -10,9 +10,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from warmline.meetings.fans import refresh_first_help
 from warmline.meetings.models import JobLead, Meeting, MeetingQuestion, Question
 from warmline.outreach.services import meeting_booked
+from warmline.people.dates import refresh_dates
 from warmline.people.models import Person
 
 MEETING_FIELDS = {
@@ -63,7 +63,7 @@ def update_meeting(meeting: Meeting, **fields: Any) -> Meeting:
     meeting.full_clean(exclude=["owner", "person", "resume"])
     meeting.save()
     # Information given in a meeting dates the help: a new date or person moves it.
-    refresh_first_help(meeting.owner_id, {was_with, meeting.person_id})
+    refresh_dates(meeting.owner_id, {was_with, meeting.person_id})
     return meeting
 
 
@@ -71,7 +71,7 @@ def update_meeting(meeting: Meeting, **fields: Any) -> Meeting:
 def save_lead(lead: JobLead) -> JobLead:
     """Save a job lead; the day it was heard of dates the help of whoever gave it."""
     lead.save()
-    refresh_first_help(lead.owner_id, [lead.person_id] if lead.person_id else [])
+    refresh_dates(lead.owner_id, [lead.person_id] if lead.person_id else [])
     return lead
 
 

@@ -11,10 +11,7 @@ the search below would still end on one: breadth-first search reaches each perso
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
-
-from django.utils import timezone
 
 from warmline.people.models import Introduction, Person
 
@@ -23,48 +20,25 @@ Edge = tuple[int, int]
 
 
 def recompute_degrees(owner_id: int) -> int:
-    """Recompute every degree, chain and join date in one owner's network.
-
-    Counts the people whose derived fields changed (only those rows are written).
-    A person joined the network on the earliest day it shows: the day they were
-    added, connected (an import), introduced, or introduced someone; events typed in
-    later count when they happened.
-    """
+    """Recompute every degree and chain in one owner's network; count the changes."""
     people = list(
         Person.objects.filter(owner_id=owner_id)
         .order_by("id")
-        .values_list(
-            "id",
-            "is_main_contact",
-            "degree",
-            "chain",
-            "joined_on",
-            "connected_on",
-            "created_at",
-        )
+        .values_list("id", "is_main_contact", "degree", "chain")
     )
-    dated = list(
+    edges = list(
         Introduction.objects.filter(owner_id=owner_id)
         .order_by("introduced_on", "id")
-        .values_list("introducer_id", "person_id", "introduced_on")
+        .values_list("introducer_id", "person_id")
     )
-    first_seen: dict[int, dt.date] = {}
-    for introducer_id, person_id, day in dated:  # earliest first
-        first_seen.setdefault(person_id, day)
-        first_seen.setdefault(introducer_id, day)
-    edges = [(introducer, person) for introducer, person, _ in dated]
-    chains = shortest_chains([row[0] for row in people if row[1]], edges)
+    chains = shortest_chains([pk for pk, is_main, _, _ in people if is_main], edges)
     changed = []
-    for pk, _, old_degree, old_chain, old_joined, connected, created in people:
+    for pk, _, old_degree, old_chain in people:
         chain = chains.get(pk, [])
         degree = len(chain) or None
-        known = (first_seen.get(pk), connected, timezone.localdate(created))
-        joined = min(day for day in known if day is not None)
-        if (degree, chain, joined) != (old_degree, old_chain, old_joined):
-            changed.append(Person(pk=pk, degree=degree, chain=chain, joined_on=joined))
-    Person.objects.bulk_update(
-        changed, ["degree", "chain", "joined_on"], batch_size=500
-    )
+        if degree != old_degree or chain != old_chain:
+            changed.append(Person(pk=pk, degree=degree, chain=chain))
+    Person.objects.bulk_update(changed, ["degree", "chain"], batch_size=500)
     return len(changed)
 
 

@@ -137,10 +137,8 @@ class Person(models.Model):
     # from the main contact to this person.
     degree = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     chain = models.JSONField(default=list, blank=True, editable=False)
-    # Also derived, so insights count them in one grouped query: the day they joined
-    # the network (the earliest of added, connected, introduced, introducing someone),
-    # kept by recompute_degrees(); the day of their first help, kept by
-    # meetings.fans.refresh_first_help().
+    # Also derived, so insights count them with an index: the day they joined the
+    # network and the day they first helped (see people/dates.py, refresh_dates()).
     joined_on = models.DateField(null=True, blank=True, editable=False)
     first_helped_on = models.DateField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -1,23 +1,25 @@
 """State changes to people, organizations, tags and introductions.
 
 Views, the command line and the API all call these; each runs in one transaction and
-leaves every degree, chain, join date (degrees.recompute_degrees) and first-help date
-(meetings.fans.refresh_first_help) right.
+leaves every degree and chain (degrees.recompute_degrees) and the join and first-help
+dates of the people touched (dates.refresh_dates) right.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.meetings.fans import refresh_first_help
 from warmline.people.contact_details import clean_emails, clean_phones
+from warmline.people.dates import refresh_dates
 from warmline.people.degrees import reaches, recompute_degrees
 from warmline.people.matching import organization_key
 from warmline.people.models import (
@@ -141,7 +143,7 @@ def create_person(
     _apply(person, {"name": name, **fields})
     if introduced_by is not None:
         _introduce(introduced_by, person, introduced_on, meeting_id=meeting_id)
-    _network_changed(owner.pk, introducers=[introduced_by.pk] if introduced_by else [])
+    _network_changed(owner.pk, [person.pk, introduced_by.pk if introduced_by else None])
     person.refresh_from_db(fields=list(DERIVED_FIELDS))
     return person
 
@@ -149,7 +151,7 @@ def create_person(
 @transaction.atomic
 def update_person(person: Person, **fields: Any) -> Person:
     _apply(person, fields)
-    recompute_degrees(person.owner_id)
+    _network_changed(person.owner_id, [person.pk])
     person.refresh_from_db(fields=list(DERIVED_FIELDS))
     return person
 
@@ -158,24 +160,30 @@ def update_person(person: Person, **fields: Any) -> Person:
 def delete_person(person: Person) -> None:
     """Delete a person; the people they introduced keep their other chains, if any."""
     owner_id = person.owner_id
-    introducers = list(
-        person.introductions_received.values_list("introducer_id", flat=True)
-    )
+    # Those who introduced them, or were introduced by them, lose an introduction.
+    linked = Introduction.objects.filter(Q(person=person) | Q(introducer=person))
+    touched = [
+        pk
+        for pair in linked.values_list("introducer_id", "person_id")
+        for pk in pair
+        if pk != person.pk
+    ]
     person.delete()
-    _network_changed(owner_id, introducers)
+    _network_changed(owner_id, touched)
 
 
 def refresh_network(owner_id: int) -> None:
     """Recompute all that is derived in a network, after a change made in bulk (an
     import, a merge, a restore, the demo)."""
     recompute_degrees(owner_id)
-    refresh_first_help(owner_id)
+    refresh_dates(owner_id)
 
 
-def _network_changed(owner_id: int, introducers: list[int]) -> None:
-    """Keep what is derived from introductions right after a change to them."""
+def _network_changed(owner_id: int, touched: Iterable[int | None]) -> None:
+    """Keep what is derived right after a change to these people or the introductions
+    between them: every degree and chain, and the touched people's dates."""
     recompute_degrees(owner_id)
-    refresh_first_help(owner_id, introducers)
+    refresh_dates(owner_id, touched)
 
 
 def _introduce(
@@ -226,7 +234,7 @@ def add_introduction(
     introduction = _introduce(
         introducer, person, introduced_on, note, meeting_id=meeting_id
     )
-    _network_changed(person.owner_id, [introducer.pk])
+    _network_changed(person.owner_id, [person.pk, introducer.pk])
     return introduction
 
 
@@ -234,7 +242,7 @@ def add_introduction(
 def remove_introduction(introduction: Introduction) -> None:
     owner_id = introduction.owner_id
     introduction.delete()
-    _network_changed(owner_id, [introduction.introducer_id])
+    _network_changed(owner_id, [introduction.person_id, introduction.introducer_id])
 
 
 @transaction.atomic
@@ -250,7 +258,7 @@ def set_introducers(person: Person, introducers: list[Person]) -> None:
     for introducer in introducers:
         if introducer.pk not in already:
             _introduce(introducer, person)
-    _network_changed(person.owner_id, [*dropped, *keep])
+    _network_changed(person.owner_id, [person.pk, *dropped, *keep])
 
 
 @transaction.atomic

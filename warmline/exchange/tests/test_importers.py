@@ -190,6 +190,16 @@ def test_a_known_person_is_updated_never_doubled_and_edits_are_kept(
     assert (dana.name, dana.title) == ("Dana R.", "Head of Science")  # the user's own
     assert dana.organization.name == "Lincoln High School"  # type: ignore[union-attr]  # was blank
     assert dana.linkedin_url == "https://www.linkedin.com/in/danareyes"
+    assert dana.joined_on == dana.connected_on == dt.date(2024, 3, 12)  # long before
+    assert person("Zoë Campbell").joined_on == dt.date(2025, 10, 28)
+
+
+def test_a_known_person_gains_the_email_and_phone_they_lacked(alice: User) -> None:
+    services.create_person(alice, "Aisha", phones=["+1 503 555 0142"])
+    google = import_rows(alice, load("google", "google_current.csv"), source="google")
+    assert google.updated == 1
+    aisha = Person.objects.get(name="Aisha")
+    assert aisha.emails.exists()  # the file's address, added to the known person
 
 
 def test_a_person_matches_by_linkedin_url_or_phone(alice: User) -> None:

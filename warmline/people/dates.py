@@ -1,0 +1,109 @@
+"""The two dates each person keeps, so insights can count them with an index.
+
+- joined_on: the earliest day they show up in the network: added, connected (an
+  import), introduced, or introducing someone. Events typed in later count when they
+  happened.
+- first_helped_on: the day of their first help: a referral, a job lead, or
+  information in a meeting (feedback on the resume, or something learned), dated by
+  the meeting.
+
+Both are derived from other rows. Every service that adds, moves or removes a
+person, an introduction, a lead, an outcome or a meeting's date calls
+`refresh_dates` for the people concerned; bulk changes refresh the whole network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import Min, Q
+from django.utils import timezone
+
+from warmline.meetings.fans import INFORMATION
+from warmline.meetings.models import JobLead, Outcome
+from warmline.people.models import Introduction, Person
+
+
+def refresh_dates(owner_id: int, people: Iterable[int | None] | None = None) -> int:
+    """Store both dates for `people` (ids), or for everyone; count the rows changed."""
+    ids = None if people is None else {pk for pk in people if pk is not None}
+    if ids == set():
+        return 0
+    stored = Person.objects.filter(owner_id=owner_id)
+    if ids is not None:
+        stored = stored.filter(pk__in=ids)
+    rows = list(
+        stored.values_list(
+            "pk", "joined_on", "first_helped_on", "connected_on", "created_at"
+        )
+    )
+    seen = _first_introduction(owner_id, ids)
+    helped = first_help(owner_id, ids)
+    tz = timezone.get_current_timezone()
+    changed = []
+    for pk, joined, helped_on, connected, created in rows:
+        known = (seen.get(pk), connected, created.astimezone(tz).date())
+        new_joined = min(day for day in known if day is not None)
+        if (new_joined, helped.get(pk)) != (joined, helped_on):
+            changed.append(
+                Person(pk=pk, joined_on=new_joined, first_helped_on=helped.get(pk))
+            )
+    Person.objects.bulk_update(
+        changed, ["joined_on", "first_helped_on"], batch_size=500
+    )
+    return len(changed)
+
+
+def _first_introduction(owner_id: int, ids: set[int] | None) -> dict[int, dt.date]:
+    """Each person's earliest introduction, given or received."""
+    firsts: dict[int, dt.date] = {}
+    for side in ("person", "introducer"):
+        introductions = Introduction.objects.filter(owner_id=owner_id)
+        if ids is not None:
+            introductions = introductions.filter(**{f"{side}__in": ids})
+        _keep_earliest(
+            firsts,
+            introductions.values(side)
+            .annotate(d=Min("introduced_on"))
+            .values_list(side, "d"),
+        )
+    return firsts
+
+
+def first_help(owner_id: int, ids: set[int] | None = None) -> dict[int, dt.date]:
+    """Each helper's first help: a referral, a lead, or information in a meeting.
+
+    Three grouped aggregates, one row per person who ever helped (among `ids`, or
+    the whole network).
+    """
+    sources = [
+        (Introduction.objects.filter(owner_id=owner_id), "introducer", "introduced_on"),
+        (JobLead.objects.filter(owner_id=owner_id), "person", "heard_on"),
+        (
+            Outcome.objects.filter(INFORMATION, meeting__owner_id=owner_id),
+            "meeting__person",
+            "meeting__at",
+        ),
+    ]
+    firsts: dict[int, dt.date] = {}
+    for queryset, who, when in sources:
+        among = Q(**{f"{who}__in": ids}) if ids is not None else Q()
+        _keep_earliest(
+            firsts,
+            queryset.filter(among, **{f"{who}__isnull": False})
+            .values(who)
+            .annotate(d=Min(when))
+            .values_list(who, "d"),
+        )
+    return firsts
+
+
+def _keep_earliest(firsts: dict[int, dt.date], rows: Any) -> None:
+    tz = timezone.get_current_timezone()
+    for pk, day in rows:
+        if isinstance(day, dt.datetime):  # a meeting's time: its local day
+            day = day.astimezone(tz).date()
+        if pk not in firsts or day < firsts[pk]:
+            firsts[pk] = day
