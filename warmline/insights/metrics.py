@@ -24,6 +24,7 @@ from django.db.models import (
     Subquery,
     Sum,
 )
+from django.db.models.expressions import Star
 from django.utils import timezone
 
 from warmline.accounts.models import User
@@ -129,7 +130,9 @@ def funnel(owner: User, period: Period) -> dict[str, Any]:
 def count_of(queryset: Any) -> Subquery:
     """A queryset's row count as a scalar subquery (COUNT without a GROUP BY)."""
     return Subquery(
-        queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"),
+        queryset.order_by()
+        .annotate(n=Func(Star(), function="COUNT", output_field=IntegerField()))
+        .values("n"),
         output_field=IntegerField(),
     )
 
@@ -198,7 +201,7 @@ def growth(owner: User, period: Period) -> dict[str, Any]:
     rows = (
         Person.objects.filter(owner=owner)
         .values_list("joined_on", "degree")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .order_by()
     )
     for joined, degree, n in rows:
@@ -235,7 +238,7 @@ def yields(owner: User, period: Period) -> dict[str, list[dict[str, Any]]]:
     rows = (
         held.values_list("mode", "is_pure")
         .annotate(
-            meetings=Count("pk"),
+            meetings=Count("*"),
             names=Sum(count_of(Introduction.objects.filter(meeting=OuterRef("pk")))),
             leads=Sum(count_of(JobLead.objects.filter(meeting=OuterRef("pk")))),
         )
@@ -281,7 +284,7 @@ def response_by_channel(owner: User, period: Period) -> dict[str, Any]:
     by_outcome = (
         _since(Attempt.objects.filter(owner=owner), "at", start)
         .values_list("channel", "outcome")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .order_by()
     )  # grouped as the (owner, channel, outcome) index is ordered: no sort
     for channel, outcome, n in by_outcome:
@@ -339,7 +342,7 @@ def true_networkers(owner: User, limit: int = 10) -> list[dict[str, Any]]:
     top = list(
         Introduction.objects.filter(owner=owner)
         .values_list("introducer")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .order_by("-n", "introducer")[:limit]
     )
     if not top:
@@ -373,7 +376,7 @@ def paths_by_status(owner: User) -> list[tuple[str, int]]:
     counts = dict(
         CareerPath.objects.filter(owner=owner)
         .values("status")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .values_list("status", "n")
     )
     return [(label, counts.get(value, 0)) for value, label in CareerPath.Status.choices]
