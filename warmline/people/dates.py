@@ -15,6 +15,7 @@ person, an introduction, a lead, an outcome or a meeting's date calls
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
@@ -42,18 +43,20 @@ def refresh_dates(owner_id: int, people: Iterable[int | None] | None = None) -> 
     seen = _first_introduction(owner_id, ids)
     helped = first_help(owner_id, ids)
     tz = timezone.get_current_timezone()
-    changed = []
+    # Few distinct pairs of dates: one plain UPDATE per pair (and per 500 people) is
+    # far quicker than bulk_update's CASE over every changed row.
+    changed: dict[tuple[dt.date, dt.date | None], list[int]] = defaultdict(list)
     for pk, joined, helped_on, connected, created in rows:
         known = (seen.get(pk), connected, created.astimezone(tz).date())
-        new_joined = min(day for day in known if day is not None)
-        if (new_joined, helped.get(pk)) != (joined, helped_on):
-            changed.append(
-                Person(pk=pk, joined_on=new_joined, first_helped_on=helped.get(pk))
+        dates = (min(day for day in known if day is not None), helped.get(pk))
+        if dates != (joined, helped_on):
+            changed[dates].append(pk)
+    for (joined, helped_on), pks in changed.items():
+        for start in range(0, len(pks), 500):
+            Person.objects.filter(pk__in=pks[start : start + 500]).update(
+                joined_on=joined, first_helped_on=helped_on
             )
-    Person.objects.bulk_update(
-        changed, ["joined_on", "first_helped_on"], batch_size=500
-    )
-    return len(changed)
+    return sum(len(pks) for pks in changed.values())
 
 
 def _first_introduction(owner_id: int, ids: set[int] | None) -> dict[int, dt.date]:
