@@ -6,12 +6,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 from rapidfuzz import fuzz
 
 from warmline.accounts.models import User
 from warmline.exchange.models import DistinctPair
 from warmline.meetings.models import CareerPath, JobLead, Meeting
 from warmline.outreach.models import Attempt, CallListEntry, FollowUp, Outreach
+from warmline.people.degrees import reaches
 from warmline.people.models import EmailAddress, Introduction, Person, PhoneNumber
 from warmline.people.services import refresh_network
 
@@ -71,8 +73,14 @@ def keep_apart(first: Person, second: Person) -> None:
     DistinctPair.objects.get_or_create(owner_id=a.owner_id, first=a, second=b)
 
 
+@dataclass(frozen=True)
+class Merged:
+    person: Person
+    dropped: list[str]  # introductions left out: each would have closed a circle
+
+
 @transaction.atomic
-def merge(survivor: Person, other: Person) -> Person:
+def merge(survivor: Person, other: Person) -> Merged:
     """Fold `other` into `survivor`: meetings, attempts, follow-ups, introductions."""
     if survivor.owner_id != other.owner_id or survivor.pk == other.pk:
         raise ValueError("Only two different people of one network can be merged.")
@@ -103,32 +111,38 @@ def merge(survivor: Person, other: Person) -> Person:
     )
     CallListEntry.objects.filter(person=other, call_list_id__in=on_lists).delete()
     CallListEntry.objects.filter(person=other).update(person=survivor)
-    _move_introductions(survivor, other)
+    dropped = _move_introductions(survivor, other)
     other.delete()
     refresh_network(survivor.owner_id)
-    return survivor
+    return Merged(survivor, dropped)
 
 
-def _move_introductions(survivor: Person, other: Person) -> None:
-    received = set(
-        Introduction.objects.filter(person=survivor).values_list(
-            "introducer_id", flat=True
-        )
+def _move_introductions(survivor: Person, other: Person) -> list[str]:
+    """Give `other`'s introductions, both ways, to the survivor; say which were
+    dropped because they would close a circle."""
+    edges = set(
+        Introduction.objects.filter(owner_id=survivor.owner_id)
+        .exclude(Q(introducer=other) | Q(person=other))
+        .values_list("introducer_id", "person_id")
     )
-    for intro in Introduction.objects.filter(person=other):
-        if intro.introducer_id == survivor.pk or intro.introducer_id in received:
+    moving = Introduction.objects.filter(Q(introducer=other) | Q(person=other))
+    dropped = []
+    for intro in moving.select_related("introducer", "person"):
+        ends = [
+            survivor if p.pk == other.pk else p
+            for p in (intro.introducer, intro.person)
+        ]
+        introducer, person = ends
+        if introducer.pk == person.pk or (introducer.pk, person.pk) in edges:
+            intro.delete()  # themselves, or an introduction the survivor already has
+        elif reaches(list(edges), person.pk, introducer.pk):
             intro.delete()
+            dropped.append(
+                f"{introducer.name} introduced {person.name}: dropped, as "
+                f"{person.name} is already on the chain that led to {introducer.name}."
+            )
         else:
-            intro.person = survivor
-            intro.save(update_fields=["person"])
-    made = set(
-        Introduction.objects.filter(introducer=survivor).values_list(
-            "person_id", flat=True
-        )
-    )
-    for intro in Introduction.objects.filter(introducer=other):
-        if intro.person_id == survivor.pk or intro.person_id in made:
-            intro.delete()
-        else:
-            intro.introducer = survivor
-            intro.save(update_fields=["introducer"])
+            intro.introducer, intro.person = introducer, person
+            intro.save(update_fields=["introducer", "person"])
+            edges.add((introducer.pk, person.pk))
+    return dropped

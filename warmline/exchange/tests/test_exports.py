@@ -169,6 +169,31 @@ def test_restore_refuses_what_is_not_a_backup(tmp_path: Path, db: None) -> None:
         backup.restore(junk)
 
 
+def test_a_merge_that_would_close_a_circle_drops_that_introduction(
+    alice_client, alice: User
+) -> None:
+    # Sam introduced Lee, and Lee introduced "Sam O." (the same Sam, not yet known):
+    # merging the two would have Sam on the chain that led to Sam.
+    dana = services.create_person(alice, "Dana", is_main_contact=True)
+    sam = services.create_person(alice, "Sam Okafor", introduced_by=dana)
+    lee = services.create_person(alice, "Lee", introduced_by=sam)
+    twin = services.create_person(alice, "Sam O.", introduced_by=lee)
+    response = alice_client.post(
+        "/people/duplicates/resolve/",
+        {"keep": sam.pk, "other": twin.pk, "action": "merge"},
+        follow=True,
+    )
+    assert not Person.objects.filter(pk=twin.pk).exists()
+    assert set(
+        Introduction.objects.values_list("introducer__name", "person__name")
+    ) == {
+        ("Dana", "Sam Okafor"),
+        ("Sam Okafor", "Lee"),
+    }
+    assert "Lee introduced Sam Okafor: dropped" in response.content.decode()
+    assert Person.objects.get(pk=lee.pk).degree == 3
+
+
 def test_likely_duplicates_are_found_and_can_be_kept_apart(alice: User) -> None:
     a = services.create_person(alice, "Dana Reyes", organization="Lincoln High")
     b = services.create_person(alice, "dana  reyes", organization="Lincoln High School")
@@ -196,7 +221,9 @@ def test_merge_moves_everything_to_the_survivor(alice: User) -> None:
     nina = services.create_person(alice, "Nina", introduced_by=twin)
     meeting = create_meeting(twin, timezone.now())
     log_attempt(twin, "no_answer")
-    survivor = duplicates.merge(sam, twin)
+    merged = duplicates.merge(sam, twin)
+    survivor = merged.person
+    assert merged.dropped == []
     assert not Person.objects.filter(pk=twin.pk).exists()
     assert Meeting.objects.get().person == survivor and meeting.pk
     assert set(Attempt.objects.values_list("person_id", flat=True)) == {survivor.pk}

@@ -32,6 +32,8 @@ def duplicate_resolve(request: AuthedRequest) -> HttpResponse:
         duplicates.keep_apart(keep, other)
         messages.success(request, f"{keep.name} and {other.name} stay two people.")
     else:
-        duplicates.merge(keep, other)
+        merged = duplicates.merge(keep, other)
         messages.success(request, f"Merged {other.name} into {keep.name}.")
+        for note in merged.dropped:
+            messages.warning(request, note)
     return redirect("exchange:duplicates")
