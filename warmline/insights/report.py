@@ -5,14 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from warmline.accounts.models import User
 from warmline.insights.metrics import reached_count
 from warmline.meetings.fans import new_fans
 from warmline.meetings.models import JobLead, Meeting
-from warmline.outreach.models import Attempt
-from warmline.people.models import Introduction
+from warmline.outreach.models import ANSWERED, Attempt, AttemptOutcome
+from warmline.people.models import Introduction, Person
 
 
 def parse_week(text: str | None, today: dt.date | None = None) -> dt.date:
@@ -41,6 +42,11 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
         owner=owner, meeting__isnull=False, introduced_on__range=(monday, sunday)
     )
     fans = new_fans(owner, monday, sunday)
+    by_outcome = dict(attempts.values_list("outcome").annotate(n=Count("*")).order_by())
+    answered = attempts.filter(outcome__in=ANSWERED).values("person")
+    reached = Person.objects.filter(
+        Q(pk__in=answered) | Q(pk__in=held.values("person")), owner=owner
+    )
     leads = JobLead.objects.filter(owner=owner, heard_on__range=(monday, sunday))
     iso = monday.isocalendar()
     return {
@@ -49,6 +55,12 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
         "to": sunday.isoformat(),
         "calls_made": attempts.count(),
         "people_reached": reached_count(owner, start, end),
+        "calls": [
+            {"outcome": label, "count": by_outcome[value]}
+            for value, label in AttemptOutcome.choices
+            if value in by_outcome
+        ],
+        "reached": [p.name for p in reached.only("name")],
         "meetings_held": held.count(),
         "names_gathered": names.count(),
         "new_fans": fans.count(),
@@ -73,12 +85,20 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
     }
 
 
+def _breakdown(calls: list[dict[str, Any]]) -> str:
+    """ " (2 replied, 1 scheduled)": what the week's calls came to."""
+    if not calls:
+        return ""
+    parts = ", ".join(f"{c['count']} {c['outcome'].lower()}" for c in calls)
+    return f" ({parts})"
+
+
 def as_markdown(report: dict[str, Any]) -> str:
     lines = [
         f"# Networking report, week {report['week']} "
         f"({report['from']} to {report['to']})",
         "",
-        f"- Calls made: {report['calls_made']}",
+        f"- Calls made: {report['calls_made']}{_breakdown(report['calls'])}",
         f"- People reached: {report['people_reached']}",
         f"- Meetings held: {report['meetings_held']}",
         f"- Names gathered: {report['names_gathered']}",
@@ -86,6 +106,7 @@ def as_markdown(report: dict[str, Any]) -> str:
         f"- Job leads: {report['job_leads']}",
     ]
     sections = [
+        ("People reached", report["reached"]),
         (
             "Meetings",
             [

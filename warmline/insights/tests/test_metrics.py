@@ -260,10 +260,17 @@ def test_weekly_report_content(alice: User, scenario: dict[str, Person]) -> None
         "job_leads": 0,
     }
     assert data["names"] == ["Ana (from Sam)"] and data["fans"] == ["Sam"]
+    assert data["reached"] == ["Sam"]  # Kim did not answer
+    assert data["calls"] == [
+        {"outcome": "No answer", "count": 1},
+        {"outcome": "Replied", "count": 1},
+    ]
     text = report.as_markdown(data)
     assert (
         "week 2026-W48 (2026-11-23 to 2026-11-29)" in text
         and "- Ana (from Sam)" in text
+        and "- Calls made: 2 (1 no answer, 1 replied)" in text
+        and "## People reached\n\n- Sam\n" in text
     )
     with pytest.raises(ValueError, match="not an ISO week"):
         report.parse_week("last week")
