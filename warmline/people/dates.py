@@ -26,12 +26,16 @@ from warmline.meetings.fans import INFORMATION
 from warmline.meetings.models import JobLead, Outcome
 from warmline.people.models import Introduction, Person
 
+WHOLE_NETWORK_ABOVE = 5_000  # people: beyond this, refresh everyone
+
 
 def refresh_dates(owner_id: int, people: Iterable[int | None] | None = None) -> int:
     """Store both dates for `people` (ids), or for everyone; count the rows changed."""
     ids = None if people is None else {pk for pk in people if pk is not None}
     if ids == set():
         return 0
+    if ids is not None and len(ids) > WHOLE_NETWORK_ABOVE:
+        ids = None  # as quick, and no IN list past the database's variable limit
     stored = Person.objects.filter(owner_id=owner_id)
     if ids is not None:
         stored = stored.filter(pk__in=ids)

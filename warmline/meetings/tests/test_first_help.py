@@ -24,7 +24,7 @@ from warmline.exchange import backup, duplicates
 from warmline.meetings.models import JobLead, Meeting
 from warmline.meetings.outcomes import LeadMention, OutcomeData, log_outcome
 from warmline.meetings.services import update_meeting
-from warmline.people import services
+from warmline.people import dates, services
 from warmline.people.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +161,11 @@ def test_the_migration_dates_people_already_there(
     assert helped_on(sam) == NOV[20]
     assert helped_on(dana) == joined_on(sam) == timezone.localdate()
     assert joined_on(dana) == timezone.localdate()
+
+
+def test_many_people_touched_at_once_refresh_the_whole_network(
+    alice: User, dana: Person, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(dates, "WHOLE_NETWORK_ABOVE", 1)
+    lee = services.create_person(alice, "Lee", introduced_by=dana, introduced_on=NOV[3])
+    assert (helped_on(dana), joined_on(lee)) == (NOV[3], NOV[3])
