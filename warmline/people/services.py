@@ -20,7 +20,7 @@ from django.utils import timezone
 from warmline.accounts.models import User
 from warmline.people.contact_details import clean_emails, clean_phones
 from warmline.people.dates import refresh_dates
-from warmline.people.degrees import reaches, recompute_degrees
+from warmline.people.degrees import linked, recompute_degrees
 from warmline.people.matching import organization_key
 from warmline.people.models import (
     DERIVED_FIELDS,
@@ -143,7 +143,9 @@ def create_person(
     _apply(person, {"name": name, **fields})
     if introduced_by is not None:
         _introduce(introduced_by, person, introduced_on, meeting_id=meeting_id)
-    _network_changed(owner.pk, [person.pk, introduced_by.pk if introduced_by else None])
+    _network_changed(
+        owner.pk, [person.pk], [person.pk, introduced_by.pk if introduced_by else None]
+    )
     person.refresh_from_db(fields=list(DERIVED_FIELDS))
     return person
 
@@ -151,7 +153,12 @@ def create_person(
 @transaction.atomic
 def update_person(person: Person, **fields: Any) -> Person:
     _apply(person, fields)
-    _network_changed(person.owner_id, [person.pk])
+    # Only a main-contact mark given anew can move degrees; dates follow any edit.
+    _network_changed(
+        person.owner_id,
+        [person.pk] if "is_main_contact" in fields else [],
+        [person.pk],
+    )
     person.refresh_from_db(fields=list(DERIVED_FIELDS))
     return person
 
@@ -161,15 +168,14 @@ def delete_person(person: Person) -> None:
     """Delete a person; the people they introduced keep their other chains, if any."""
     owner_id = person.owner_id
     # Those who introduced them, or were introduced by them, lose an introduction.
-    linked = Introduction.objects.filter(Q(person=person) | Q(introducer=person))
-    touched = [
-        pk
-        for pair in linked.values_list("introducer_id", "person_id")
-        for pk in pair
-        if pk != person.pk
-    ]
+    linked = list(
+        Introduction.objects.filter(
+            Q(person=person) | Q(introducer=person)
+        ).values_list("introducer_id", "person_id")
+    )
+    introduced = [b for a, b in linked if a == person.pk]
     person.delete()
-    _network_changed(owner_id, touched)
+    _network_changed(owner_id, introduced, [pk for pair in linked for pk in pair])
 
 
 def refresh_network(owner_id: int) -> None:
@@ -179,10 +185,13 @@ def refresh_network(owner_id: int) -> None:
     refresh_dates(owner_id)
 
 
-def _network_changed(owner_id: int, touched: Iterable[int | None]) -> None:
-    """Keep what is derived right after a change to these people or the introductions
-    between them: every degree and chain, and the touched people's dates."""
-    recompute_degrees(owner_id)
+def _network_changed(
+    owner_id: int, moved: Iterable[int], touched: Iterable[int | None]
+) -> None:
+    """Keep what is derived right after a change: the degrees and chains of the people
+    `moved` (their introductions received or main-contact mark changed) and of those
+    below them, and the dates of the people `touched`."""
+    recompute_degrees(owner_id, moved)
     refresh_dates(owner_id, touched)
 
 
@@ -200,12 +209,8 @@ def _introduce(
         raise ValidationError(f"{person} cannot introduce themselves.")
     if Introduction.objects.filter(introducer=introducer, person=person).exists():
         raise ValidationError(f"{introducer} already introduced {person}.")
-    edges = list(
-        Introduction.objects.filter(owner_id=person.owner_id).values_list(
-            "introducer_id", "person_id"
-        )
-    )
-    if reaches(edges, person.pk, introducer.pk):
+    above = linked(person.owner_id, [introducer.pk], upward=True) or set()
+    if person.pk in above:
         raise ValidationError(
             f"{introducer} cannot have introduced {person}: {person} is already "
             f"on the chain that led to {introducer}, and introductions cannot go "
@@ -234,7 +239,7 @@ def add_introduction(
     introduction = _introduce(
         introducer, person, introduced_on, note, meeting_id=meeting_id
     )
-    _network_changed(person.owner_id, [person.pk, introducer.pk])
+    _network_changed(person.owner_id, [person.pk], [person.pk, introducer.pk])
     return introduction
 
 
@@ -242,7 +247,11 @@ def add_introduction(
 def remove_introduction(introduction: Introduction) -> None:
     owner_id = introduction.owner_id
     introduction.delete()
-    _network_changed(owner_id, [introduction.person_id, introduction.introducer_id])
+    _network_changed(
+        owner_id,
+        [introduction.person_id],
+        [introduction.person_id, introduction.introducer_id],
+    )
 
 
 @transaction.atomic
@@ -258,7 +267,7 @@ def set_introducers(person: Person, introducers: list[Person]) -> None:
     for introducer in introducers:
         if introducer.pk not in already:
             _introduce(introducer, person)
-    _network_changed(person.owner_id, [person.pk, *dropped, *keep])
+    _network_changed(person.owner_id, [person.pk], [person.pk, *dropped, *keep])
 
 
 @transaction.atomic
