@@ -9,7 +9,6 @@ recompute, so a large file is fast and a failure writes nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -21,7 +20,7 @@ from warmline.accounts.models import User
 from warmline.exchange.fast_insert import insert_many, insert_returning_ids, prepared
 from warmline.exchange.rows import ImportRow
 from warmline.people.dates import refresh_dates
-from warmline.people.degrees import ancestors, recompute_degrees
+from warmline.people.degrees import linked, recompute_degrees
 from warmline.people.matching import organization_key
 from warmline.people.models import (
     EmailAddress,
@@ -399,15 +398,14 @@ class _Importer:
         if self.introducer is None:
             return
         intro = self.introducer
-        edges = list(
-            Introduction.objects.filter(owner=self.owner).values_list(
-                "introducer_id", "person_id"
+        already = set(
+            Introduction.objects.filter(introducer=intro).values_list(
+                "person_id", flat=True
             )
         )
-        already = {p for i, p in edges if i == intro.pk}
         # Someone already up the introducer's chain cannot also be introduced by them
         # (a circle); one walk up the chain answers that for every row at once.
-        upstream = ancestors(edges, intro.pk)
+        upstream = linked(self.owner.pk, [intro.pk], upward=True) or set()
         targets = [
             pk
             for pk in [*created, *updated]
@@ -419,7 +417,7 @@ class _Importer:
                     owner=self.owner,
                     introducer=intro,
                     person_id=pk,
-                    introduced_on=dt.date.today(),
+                    introduced_on=timezone.localdate(),
                 )
                 for pk in targets
             ],

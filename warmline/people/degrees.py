@@ -144,11 +144,6 @@ def linked(
     return found
 
 
-def ancestors(edges: list[Edge], person_id: int) -> set[int]:
-    """Everyone from whom a chain of introductions leads to `person_id`."""
-    return _walk([(b, a) for a, b in edges], [person_id])
-
-
 def reaches(edges: list[Edge], start: int, target: int) -> bool:
     """Whether a chain of introductions leads from `start` to `target`."""
     return start == target or target in _walk(edges, [start])

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from warmline.accounts.models import User
 from warmline.people import services
 from warmline.people.degrees import (
-    ancestors,
+    linked,
     reaches,
     recompute_degrees,
     shortest_chains,
@@ -185,10 +185,18 @@ def test_reaches_follows_introductions_in_their_direction() -> None:
     assert not reaches(edges, 3, 1)
 
 
-def test_ancestors_are_everyone_up_the_chains() -> None:
-    edges = [(1, 2), (2, 3), (4, 3), (3, 5), (6, 7)]
-    assert ancestors(edges, 5) == {1, 2, 3, 4}
-    assert ancestors(edges, 1) == set()
+def test_linked_walks_down_or_up_the_chains_in_the_database(alice: User) -> None:
+    a = add(alice, "A", main=True)
+    b = add(alice, "B", by=a)
+    c = add(alice, "C", by=b)
+    d = add(alice, "D", main=True)
+    services.add_introduction(d, c)
+    e = add(alice, "E", by=c)
+    add(alice, "Elsewhere", main=True)
+    assert linked(alice.pk, [e.pk], upward=True) == {a.pk, b.pk, c.pk, d.pk}
+    assert linked(alice.pk, [a.pk]) == {b.pk, c.pk, e.pk}
+    assert linked(alice.pk, [a.pk], limit=2) is None  # more below than asked for
+    assert linked(alice.pk, [a.pk], upward=True) == set()
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
