@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from warmline.accounts.http import AuthedRequest
-from warmline.insights import metrics, network, planner, report, targets
+from warmline.insights import metrics, network, networkers, planner, report, targets
 from warmline.people.access import get_organization_for_user
 from warmline.people.services import get_or_create_organization
 
@@ -40,7 +40,7 @@ def insights(request: AuthedRequest) -> HttpResponse:
             "funnel": charts["funnel"],
             **metrics.yields(owner, period),
             "responses": metrics.response_by_channel(owner, period),
-            "networkers": metrics.true_networkers(owner),
+            "networkers": networkers.true_networkers(owner),
             "paths": metrics.paths_by_status(owner),
             "plan": planner.plan(rates, per_week),
         },

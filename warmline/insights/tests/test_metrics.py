@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.insights import metrics, planner, report, targets
+from warmline.insights import metrics, networkers, planner, report, targets
 from warmline.meetings.models import Meeting
 from warmline.meetings.outcomes import LeadMention, OutcomeData, Referral, log_outcome
 from warmline.meetings.services import create_meeting
@@ -86,7 +86,7 @@ def test_empty_network_gives_zeros_not_errors(alice: User) -> None:
     assert [n for _, n in metrics.funnel(alice, period)["steps"]] == [0, 0, 0, 0, 0]
     assert set(metrics.funnel(alice, period)["rates"].values()) == {None}
     assert metrics.yields(alice, period) == {"modes": [], "purity": []}
-    assert metrics.true_networkers(alice) == []
+    assert networkers.true_networkers(alice) == []
     assert metrics.response_by_channel(alice, period)["channels"] == []
     assert metrics.growth(alice, period) == {
         "labels": [],
@@ -129,7 +129,7 @@ def test_a_circle_of_introductions_counts_each_person_once(alice: User) -> None:
     c = services.create_person(alice, "C", introduced_by=b)
     Introduction.objects.create(owner=alice, introducer=c, person=a)
     services.refresh_network(alice.pk)
-    top = {n["name"]: n["downstream_people"] for n in metrics.true_networkers(alice)}
+    top = {n["name"]: n["downstream_people"] for n in networkers.true_networkers(alice)}
     assert top == {"A": 3, "B": 3, "C": 3}  # the whole circle, each once
 
 
@@ -158,7 +158,7 @@ def test_growth_by_degree_is_cumulative(
 def test_true_networkers_and_what_they_led_to(
     alice: User, scenario: dict[str, Person]
 ) -> None:
-    top = metrics.true_networkers(alice)
+    top = networkers.true_networkers(alice)
     assert [
         (n["name"], n["names_given"], n["downstream_people"], n["downstream_meetings"])
         for n in top
@@ -279,7 +279,7 @@ def test_weekly_report_content(alice: User, scenario: dict[str, Person]) -> None
 def test_metrics_belong_to_their_owner(bob: User, scenario: dict[str, Person]) -> None:
     period = metrics.Period.of("all", TODAY)
     assert [n for _, n in metrics.funnel(bob, period)["steps"]] == [0, 0, 0, 0, 0]
-    assert metrics.true_networkers(bob) == [] and targets.targets(bob) == []
+    assert networkers.true_networkers(bob) == [] and targets.targets(bob) == []
     assert (
         report.weekly_report(bob, report.parse_week("2026-W48"))["meetings_held"] == 0
     )
