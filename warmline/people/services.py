@@ -168,14 +168,14 @@ def delete_person(person: Person) -> None:
     """Delete a person; the people they introduced keep their other chains, if any."""
     owner_id = person.owner_id
     # Those who introduced them, or were introduced by them, lose an introduction.
-    linked = list(
+    pairs = list(
         Introduction.objects.filter(
             Q(person=person) | Q(introducer=person)
         ).values_list("introducer_id", "person_id")
     )
-    introduced = [b for a, b in linked if a == person.pk]
+    introduced = [b for a, b in pairs if a == person.pk]
     person.delete()
-    _network_changed(owner_id, introduced, [pk for pair in linked for pk in pair])
+    _network_changed(owner_id, introduced, [pk for pair in pairs for pk in pair])
 
 
 def refresh_network(owner_id: int) -> None:
