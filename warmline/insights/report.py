@@ -11,7 +11,7 @@ from django.utils import timezone
 from warmline.accounts.models import User
 from warmline.insights.metrics import reached_count
 from warmline.meetings.fans import new_fans
-from warmline.meetings.models import JobLead, Meeting
+from warmline.meetings.models import JobLead, Meeting, Outcome
 from warmline.outreach.models import ANSWERED, Attempt, AttemptOutcome
 from warmline.people.models import Introduction, Person
 
@@ -74,6 +74,12 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
             }
             for m in held.order_by("at")
         ],
+        "learned": [
+            f"From {m.person.name}, {label}: {text}"
+            for m in held.order_by("at")
+            if (outcome := getattr(m, "outcome", None))
+            for label, text in _learned(outcome)
+        ],
         "names": [
             f"{i.person.name} (from {i.introducer.name})"
             for i in names.select_related("person", "introducer").order_by(
@@ -83,6 +89,20 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
         "fans": [p.name for p in fans.only("name")],
         "leads": [str(lead) for lead in leads.select_related("organization")],
     }
+
+
+LEARNED = [
+    ("resume_feedback", "on my resume"),
+    ("learned_company", "about the company"),
+    ("learned_field", "about the field"),
+    ("learned_work", "about the type of work"),
+]
+
+
+def _learned(outcome: Outcome) -> list[tuple[str, str]]:
+    return [
+        (label, text) for name, label in LEARNED if (text := getattr(outcome, name))
+    ]
 
 
 def _breakdown(calls: list[dict[str, Any]]) -> str:
@@ -115,6 +135,7 @@ def as_markdown(report: dict[str, Any]) -> str:
                 for m in report["meetings"]
             ],
         ),
+        ("What I learned", report["learned"]),
         ("Names gathered", report["names"]),
         ("New fans", report["fans"]),
         ("Job leads", report["leads"]),

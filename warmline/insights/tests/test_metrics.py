@@ -276,6 +276,26 @@ def test_weekly_report_content(alice: User, scenario: dict[str, Person]) -> None
         report.parse_week("last week")
 
 
+def test_weekly_report_says_what_was_learned(alice: User) -> None:
+    lee = services.create_person(alice, "Lee", is_main_contact=True)
+    met = create_meeting(lee, at(dt.date(2026, 11, 24)))
+    log_outcome(
+        met,
+        OutcomeData(
+            resume_feedback="Lead with the lab work",
+            learned_field="Labs hire in spring",
+        ),
+        today=TODAY,
+    )
+    data = report.weekly_report(alice, report.parse_week("2026-W48"))
+    assert data["learned"] == [
+        "From Lee, on my resume: Lead with the lab work",
+        "From Lee, about the field: Labs hire in spring",
+    ]
+    assert "## What I learned\n\n- From Lee, on my resume:" in report.as_markdown(data)
+    assert report.weekly_report(alice, report.parse_week("2026-W47"))["learned"] == []
+
+
 def test_metrics_belong_to_their_owner(bob: User, scenario: dict[str, Person]) -> None:
     period = metrics.Period.of("all", TODAY)
     assert [n for _, n in metrics.funnel(bob, period)["steps"]] == [0, 0, 0, 0, 0]
