@@ -42,6 +42,7 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
         owner=owner, meeting__isnull=False, introduced_on__range=(monday, sunday)
     )
     fans = new_fans(owner, monday, sunday)
+    met = list(held.order_by("at"))
     by_outcome = dict(attempts.values_list("outcome").annotate(n=Count("*")).order_by())
     answered = attempts.filter(outcome__in=ANSWERED).values("person")
     reached = Person.objects.filter(
@@ -61,7 +62,7 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
             if value in by_outcome
         ],
         "reached": [p.name for p in reached.only("name")],
-        "meetings_held": held.count(),
+        "meetings_held": len(met),
         "names_gathered": names.count(),
         "new_fans": fans.count(),
         "job_leads": leads.count(),
@@ -72,11 +73,11 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
                 "kind": m.get_kind_display(),
                 "notes": getattr(getattr(m, "outcome", None), "notes", ""),
             }
-            for m in held.order_by("at")
+            for m in met
         ],
         "learned": [
             f"From {m.person.name}, {label}: {text}"
-            for m in held.order_by("at")
+            for m in met
             if (outcome := getattr(m, "outcome", None))
             for label, text in _learned(outcome)
         ],
