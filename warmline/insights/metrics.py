@@ -65,25 +65,26 @@ def _since(queryset: Any, field: str, value: Any) -> Any:
     )
 
 
-def reached_count(
-    owner: User, start: dt.datetime | None, end: dt.datetime | None
-) -> int:
-    """People who answered an attempt or were met (a meeting is an answer) in a span.
-
-    Counted from the events (a UNION of person ids), not by testing every person.
-    """
+def reached(owner: User, start: dt.datetime | None, end: dt.datetime | None) -> Any:
+    """People who answered an attempt or were met (a meeting is an answer) in a span:
+    a UNION of person ids from the events, not a test of every person."""
     answered = Attempt.objects.filter(owner=owner, outcome__in=ANSWERED)
     met = Meeting.objects.filter(owner=owner, status=HELD)
     if start is not None:
         answered, met = answered.filter(at__gte=start), met.filter(at__gte=start)
     if end is not None:
         answered, met = answered.filter(at__lt=end), met.filter(at__lt=end)
-    both = (
+    return (
         answered.order_by()
-        .values("person_id")
-        .union(met.order_by().values("person_id"))
+        .values_list("person_id", flat=True)
+        .union(met.order_by().values_list("person_id", flat=True))
     )
-    return both.count()
+
+
+def reached_count(
+    owner: User, start: dt.datetime | None, end: dt.datetime | None
+) -> int:
+    return int(reached(owner, start, end).count())
 
 
 def funnel(owner: User, period: Period) -> dict[str, Any]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.insights.metrics import reached_count
+from warmline.insights.metrics import reached
 from warmline.meetings.fans import new_fans
 from warmline.meetings.models import JobLead, Meeting, Outcome
-from warmline.outreach.models import ANSWERED, Attempt, AttemptOutcome
+from warmline.outreach.models import Attempt, AttemptOutcome
 from warmline.people.models import Introduction, Person
 
 
@@ -44,10 +44,12 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
     fans = new_fans(owner, monday, sunday)
     met = list(held.order_by("at"))
     by_outcome = dict(attempts.values_list("outcome").annotate(n=Count("*")).order_by())
-    answered = attempts.filter(outcome__in=ANSWERED).values("person")
-    reached = Person.objects.filter(
-        Q(pk__in=answered) | Q(pk__in=held.values("person")), owner=owner
-    )
+    reached_ids = list(reached(owner, start, end))
+    # Names for a reader, not a whole week of a call centre: the first ones, and how
+    # many more.
+    reached_names = _names(Person.objects.filter(owner=owner, pk__in=reached_ids))
+    fans_count = fans.count()
+    fan_names = _names(fans)
     leads = JobLead.objects.filter(owner=owner, heard_on__range=(monday, sunday))
     iso = monday.isocalendar()
     return {
@@ -55,16 +57,19 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
         "from": monday.isoformat(),
         "to": sunday.isoformat(),
         "calls_made": attempts.count(),
-        "people_reached": reached_count(owner, start, end),
+        "people_reached": len(reached_ids),
         "calls": [
             {"outcome": label, "count": by_outcome[value]}
             for value, label in AttemptOutcome.choices
             if value in by_outcome
         ],
-        "reached": [p.name for p in reached.only("name")],
+        # Names for a reader, not a whole week of a call centre: the first ones,
+        # and how many more.
+        "reached": (reached_names := _names(Person.objects.filter(pk__in=reached_ids))),
+        "reached_more": len(reached_ids) - len(reached_names),
         "meetings_held": len(met),
         "names_gathered": names.count(),
-        "new_fans": fans.count(),
+        "new_fans": fans_count,
         "job_leads": leads.count(),
         "meetings": [
             {
@@ -87,9 +92,17 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
                 "introduced_on"
             )
         ],
-        "fans": [p.name for p in fans.only("name")],
+        "fans": fan_names,
+        "fans_more": fans_count - len(fan_names),
         "leads": [str(lead) for lead in leads.select_related("organization")],
     }
+
+
+LIST_LIMIT = 50  # names listed under a count; the count says how many in all
+
+
+def _names(people: QuerySet[Person]) -> list[str]:
+    return [p.name for p in people.only("name")[:LIST_LIMIT]]
 
 
 LEARNED = [
@@ -104,6 +117,10 @@ def _learned(outcome: Outcome) -> list[tuple[str, str]]:
     return [
         (label, text) for name, label in LEARNED if (text := getattr(outcome, name))
     ]
+
+
+def _more(names: list[str], more: int) -> list[str]:
+    return [*names, f"and {more} more"] if more else names
 
 
 def _breakdown(calls: list[dict[str, Any]]) -> str:
@@ -127,7 +144,7 @@ def as_markdown(report: dict[str, Any]) -> str:
         f"- Job leads: {report['job_leads']}",
     ]
     sections = [
-        ("People reached", report["reached"]),
+        ("People reached", _more(report["reached"], report["reached_more"])),
         (
             "Meetings",
             [
@@ -138,7 +155,7 @@ def as_markdown(report: dict[str, Any]) -> str:
         ),
         ("What I learned", report["learned"]),
         ("Names gathered", report["names"]),
-        ("New fans", report["fans"]),
+        ("New fans", _more(report["fans"], report["fans_more"])),
         ("Job leads", report["leads"]),
     ]
     for title, items in sections:

@@ -296,6 +296,22 @@ def test_weekly_report_says_what_was_learned(alice: User) -> None:
     assert report.weekly_report(alice, report.parse_week("2026-W47"))["learned"] == []
 
 
+def test_weekly_report_lists_the_first_names_and_counts_the_rest(
+    alice: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(report, "LIST_LIMIT", 2)
+    for name in ["Cy", "Ann", "Bo"]:
+        person = services.create_person(alice, name)
+        log_attempt(person, "replied", at=at(dt.date(2026, 11, 24)))
+    data = report.weekly_report(alice, report.parse_week("2026-W48"))
+    assert (data["people_reached"], data["reached"], data["reached_more"]) == (
+        3,
+        ["Ann", "Bo"],
+        1,
+    )
+    assert "- Bo\n- and 1 more\n" in report.as_markdown(data)
+
+
 def test_metrics_belong_to_their_owner(bob: User, scenario: dict[str, Person]) -> None:
     period = metrics.Period.of("all", TODAY)
     assert [n for _, n in metrics.funnel(bob, period)["steps"]] == [0, 0, 0, 0, 0]
