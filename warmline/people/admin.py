@@ -1,4 +1,8 @@
+from typing import Any
+
 from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
 
 from warmline.people.models import (
     EmailAddress,
@@ -8,6 +12,7 @@ from warmline.people.models import (
     PhoneNumber,
     Tag,
 )
+from warmline.people.services import refresh_network
 
 
 class EmailInline(admin.TabularInline):
@@ -20,8 +25,30 @@ class PhoneInline(admin.TabularInline):
     extra = 0
 
 
+class RefreshesNetwork(admin.ModelAdmin):
+    """Admin edits go around the services: recompute what they would have kept
+    (degrees, chains, join and first-help dates) for the owner's whole network."""
+
+    def save_model(
+        self, request: HttpRequest, obj: Any, form: Any, change: bool
+    ) -> None:
+        super().save_model(request, obj, form, change)
+        refresh_network(obj.owner_id)
+
+    def delete_model(self, request: HttpRequest, obj: Any) -> None:
+        owner_id = obj.owner_id
+        super().delete_model(request, obj)
+        refresh_network(owner_id)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
+        owners = set(queryset.values_list("owner_id", flat=True))
+        super().delete_queryset(request, queryset)
+        for owner_id in owners:
+            refresh_network(owner_id)
+
+
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(RefreshesNetwork):
     list_display = [
         "name",
         "organization",
@@ -34,7 +61,7 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ["name", "title", "organization__name"]
     list_select_related = ["organization", "owner"]
     raw_id_fields = ["organization", "owner"]
-    readonly_fields = ["degree", "chain"]
+    readonly_fields = ["degree", "chain", "joined_on", "first_helped_on"]
     filter_horizontal = ["tags"]
     inlines = [EmailInline, PhoneInline]
 
@@ -46,7 +73,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Introduction)
-class IntroductionAdmin(admin.ModelAdmin):
+class IntroductionAdmin(RefreshesNetwork):
     list_display = ["introducer", "person", "introduced_on", "owner"]
     raw_id_fields = ["introducer", "person"]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -367,3 +369,29 @@ def test_introducer_form_needs_someone_from_the_owners_network(
     response = alice_client.post(url, {"introducer": stranger.pk}, follow=True)
     assertContains(response, "Choose who introduced them")
     assert not network["loner"].introductions_received.exists()
+
+
+def test_admin_edits_keep_degrees_and_dates_right(alice: User, client: Client) -> None:
+    admin_user = User.objects.create_superuser("root", "root@example.com", "pw")
+    client.force_login(admin_user)
+    dana = services.create_person(alice, "Dana", is_main_contact=True)
+    lee = services.create_person(alice, "Lee")
+    response = client.post(
+        "/admin/people/introduction/add/",
+        {
+            "owner": alice.pk,
+            "introducer": dana.pk,
+            "person": lee.pk,
+            "introduced_on": "2026-11-02",
+            "note": "",
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+    lee.refresh_from_db()
+    dana.refresh_from_db()
+    assert (lee.degree, lee.joined_on) == (2, dt.date(2026, 11, 2))
+    assert dana.first_helped_on == dt.date(2026, 11, 2)
+    intro = Introduction.objects.get()
+    client.post(f"/admin/people/introduction/{intro.pk}/delete/", {"post": "yes"})
+    lee.refresh_from_db()
+    assert lee.degree is None
