@@ -53,6 +53,13 @@ def serve(
         bool, typer.Option("--no-browser", help="Do not open a browser window.")
     ] = False,
     threads: Annotated[int, typer.Option(help="Worker threads.")] = 8,
+    demo: Annotated[
+        bool,
+        typer.Option(
+            help="On a first run (no account yet, on 127.0.0.1), load the demo "
+            "network to explore; one click removes it."
+        ),
+    ] = True,
 ) -> None:
     """Serve Warmline. On 127.0.0.1 the only user is signed in without a password."""
     local = is_loopback(host)
@@ -75,7 +82,17 @@ def serve(
 
     migrate_if_needed(verbose=True)
     if local:
+        first_run = not User.objects.exists()
         owner = ensure_local_owner()
+        if first_run and owner and demo:
+            from warmline.demo import load_demo
+
+            people = load_demo(owner)
+            console.print(
+                f"First run: loaded a demo network of {people} people to explore. "
+                "Remove it from the banner on any page, or with "
+                "`warmline demo --remove`."
+            )
         who = (
             f"signed in as [bold]{owner.username}[/bold]"
             if owner

@@ -37,18 +37,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_serve_migrates_creates_the_owner_and_answers_on_loopback(
-    tmp_path: Path,
-) -> None:
+def serve_once(home: Path, *args: str) -> tuple[str, str]:
+    """Start `warmline serve` as `make run` does, fetch the home page, stop it."""
     port = free_port()
     env = {
         k: v
         for k, v in os.environ.items()
         if not k.startswith(("DATABASE_URL", "DJANGO_", "WARMLINE_"))
     }
-    env.update(WARMLINE_HOME=str(tmp_path), PORT=str(port), CI="1")
+    env.update(WARMLINE_HOME=str(home), PORT=str(port), CI="1")
     process = subprocess.Popen(
-        [sys.executable, "-m", "warmline", "serve", "--no-browser"],
+        [sys.executable, "-m", "warmline", "serve", "--no-browser", *args],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -66,9 +65,7 @@ def test_serve_migrates_creates_the_owner_and_answers_on_loopback(
                     break
             except OSError:
                 time.sleep(0.2)
-        assert "Welcome to Warmline" in body, "the first-run page did not answer"
-        assert (tmp_path / "warmline.sqlite3").exists()
-        assert (tmp_path / "secret_key").exists()
+        assert body, "the home page did not answer"
         css = f"http://127.0.0.1:{port}/static/vendor/pico-2.1.1.min.css"
         with urllib.request.urlopen(css, timeout=5) as r:
             assert r.status == 200
@@ -76,3 +73,21 @@ def test_serve_migrates_creates_the_owner_and_answers_on_loopback(
         process.terminate()
         output, _ = process.communicate(timeout=10)
     assert f"http://127.0.0.1:{port}/" in output
+    return body, output
+
+
+def test_serve_migrates_creates_the_owner_and_loads_the_demo_on_a_first_run(
+    tmp_path: Path,
+) -> None:
+    body, output = serve_once(tmp_path)
+    assert "You are exploring the <strong>demo network</strong>" in body
+    assert "loaded a demo network of 45 people" in output
+    assert (tmp_path / "warmline.sqlite3").exists()
+    assert (tmp_path / "secret_key").exists()
+    body, output = serve_once(tmp_path)  # the second run loads nothing more
+    assert "loaded a demo" not in output and "demo network" in body
+
+
+def test_serve_without_the_demo_shows_the_welcome_page(tmp_path: Path) -> None:
+    body, output = serve_once(tmp_path, "--no-demo")
+    assert "Welcome to Warmline" in body and "loaded a demo" not in output
