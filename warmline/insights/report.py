@@ -38,8 +38,12 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
     held = Meeting.objects.filter(
         owner=owner, status=Meeting.Status.HELD, at__gte=start, at__lt=end
     ).select_related("person", "outcome")
-    names = Introduction.objects.filter(
-        owner=owner, meeting__isnull=False, introduced_on__range=(monday, sunday)
+    names = list(
+        Introduction.objects.filter(
+            owner=owner, meeting__isnull=False, introduced_on__range=(monday, sunday)
+        )
+        .select_related("person", "introducer")
+        .order_by("introduced_on")
     )
     fans = new_fans(owner, monday, sunday)
     met = list(held.order_by("at"))
@@ -56,19 +60,17 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
         "week": f"{iso.year}-W{iso.week:02d}",
         "from": monday.isoformat(),
         "to": sunday.isoformat(),
-        "calls_made": attempts.count(),
+        "calls_made": sum(by_outcome.values()),
         "people_reached": len(reached_ids),
         "calls": [
             {"outcome": label, "count": by_outcome[value]}
             for value, label in AttemptOutcome.choices
             if value in by_outcome
         ],
-        # Names for a reader, not a whole week of a call centre: the first ones,
-        # and how many more.
-        "reached": (reached_names := _names(Person.objects.filter(pk__in=reached_ids))),
+        "reached": reached_names,
         "reached_more": len(reached_ids) - len(reached_names),
         "meetings_held": len(met),
-        "names_gathered": names.count(),
+        "names_gathered": len(names),
         "new_fans": fans_count,
         "job_leads": leads.count(),
         "meetings": [
@@ -86,12 +88,7 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
             if (outcome := getattr(m, "outcome", None))
             for label, text in _learned(outcome)
         ],
-        "names": [
-            f"{i.person.name} (from {i.introducer.name})"
-            for i in names.select_related("person", "introducer").order_by(
-                "introduced_on"
-            )
-        ],
+        "names": [f"{i.person.name} (from {i.introducer.name})" for i in names],
         "fans": fan_names,
         "fans_more": fans_count - len(fan_names),
         "leads": [str(lead) for lead in leads.select_related("organization")],
