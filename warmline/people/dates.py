@@ -24,9 +24,8 @@ from django.utils import timezone
 
 from warmline.meetings.fans import INFORMATION
 from warmline.meetings.models import JobLead, Outcome
+from warmline.people.degrees import WHOLE_NETWORK_ABOVE
 from warmline.people.models import Introduction, Person
-
-WHOLE_NETWORK_ABOVE = 5_000  # people: beyond this, refresh everyone
 
 
 def refresh_dates(owner_id: int, people: Iterable[int | None] | None = None) -> int:

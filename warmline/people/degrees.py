@@ -25,7 +25,8 @@ from warmline.people.models import Introduction, Person
 Edge = tuple[int, int]
 
 
-# Past this many people below a change, recomputing everything is as quick.
+# Past this many people concerned by a change (below it, for degrees; touched, for
+# dates), doing the whole network is as quick, and keeps IN lists short.
 WHOLE_NETWORK_ABOVE = 5_000
 
 
