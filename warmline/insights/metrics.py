@@ -255,20 +255,22 @@ def yields(owner: User, period: Period) -> dict[str, list[dict[str, Any]]]:
     def table(
         totals: dict[Any, list[int]], labels: dict[Any, str]
     ) -> list[dict[str, Any]]:
-        return [
-            {
-                "key": key,
-                "label": labels[key],
-                "meetings": meetings,
-                "names": names,
-                "leads": leads,
-                "names_per_meeting": round(names / meetings, 2),
-                "leads_per_meeting": round(leads / meetings, 2),
-            }
-            for key, label in labels.items()
-            if key in totals
-            for meetings, names, leads in [totals[key]]
-        ]
+        rows = []
+        for key, label in labels.items():
+            if key in totals:
+                meetings, names, leads = totals[key]
+                rows.append(
+                    {
+                        "key": key,
+                        "label": label,
+                        "meetings": meetings,
+                        "names": names,
+                        "leads": leads,
+                        "names_per_meeting": round(names / meetings, 2),
+                        "leads_per_meeting": round(leads / meetings, 2),
+                    }
+                )
+        return rows
 
     return {
         "modes": table(by_mode, dict(Meeting.Mode.choices)),
