@@ -21,12 +21,20 @@ window.addEventListener("DOMContentLoaded", () => {
     ] },
     options: common,
   });
-  const g = data.growth;
+  const g = { ...data.growth };
+  if (g.labels.length === 1) {
+    // Everyone joined in one week: start the line from nothing the week before.
+    const before = new Date(g.labels[0] + "T00:00:00Z");
+    before.setUTCDate(before.getUTCDate() - 7);
+    g.labels = [before.toISOString().slice(0, 10), ...g.labels];
+    g.series = Object.fromEntries(Object.entries(g.series).map(([k, v]) => [k, [0, ...v]]));
+  }
   const names = { 1: "Degree 1", 2: "Degree 2", 3: "Degree 3", 4: "Degree 4+", none: "Not connected" };
   new Chart(document.getElementById("chart-growth"), {
     type: "line",
     data: { labels: g.labels, datasets: Object.keys(names).map((k, i) => ({
-      label: names[k], data: g.series[k], fill: true, backgroundColor: warm[i] + "55", borderColor: warm[i], pointRadius: 0 })) },
+      // Each band fills down to the one below it, so stacked areas do not overlap.
+      label: names[k], data: g.series[k], fill: i === 0 ? "origin" : "-1", backgroundColor: warm[i] + "55", borderColor: warm[i], pointRadius: 0 })) },
     options: { ...common, scales: { y: { stacked: true, beginAtZero: true } } },
   });
   document.body.dataset.chartsReady = "1";
