@@ -12,8 +12,7 @@ from django.test import Client
 
 from warmline.accounts.models import User
 from warmline.accounts.tests.factories import UserFactory
-from warmline.people.dates import refresh_dates
-from warmline.people.degrees import recompute_degrees
+from warmline.people.derived import stale_rows
 
 # Playwright runs an event loop in the test thread; the ORM calls in browser tests
 # are still synchronous and safe there.
@@ -70,7 +69,7 @@ def derived_fields_stay_right(request: pytest.FixtureRequest) -> Iterator[None]:
     stale = {
         owner: changed
         for owner in User.objects.values_list("pk", flat=True)
-        if (changed := recompute_degrees(owner) + refresh_dates(owner))
+        if (changed := stale_rows(owner))
     }
     assert not stale, f"derived fields were stale (owner: rows changed): {stale}"
 

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from warmline import __version__
 from warmline.accounts.models import User
-from warmline.people.services import refresh_network
+from warmline.people import derived
 
 APPS = ["accounts", "people", "meetings", "outreach"]
 DATA = "data.json"
@@ -97,7 +97,9 @@ def restore(source: Path, *, force: bool = False) -> dict[str, int]:
             finally:
                 fixture.unlink(missing_ok=True)
             for owner_id in User.objects.values_list("pk", flat=True):
-                refresh_network(owner_id)  # a backup from an older version lacks them
+                derived.network_changed(
+                    owner_id
+                )  # a backup from an older version lacks them
         restored = 0
         for name in names:
             if name.startswith(FILES) and not name.endswith("/"):

@@ -13,9 +13,9 @@ from warmline.accounts.models import User
 from warmline.exchange.models import DistinctPair
 from warmline.meetings.models import CareerPath, JobLead, Meeting
 from warmline.outreach.models import Attempt, CallListEntry, FollowUp, Outreach
+from warmline.people import derived
 from warmline.people.degrees import reaches
 from warmline.people.models import EmailAddress, Introduction, Person, PhoneNumber
-from warmline.people.services import refresh_network
 
 SAME_NAME = 88  # token_sort_ratio at which two names are likely one person
 FILLABLE = (
@@ -113,7 +113,7 @@ def merge(survivor: Person, other: Person) -> Merged:
     CallListEntry.objects.filter(person=other).update(person=survivor)
     dropped = _move_introductions(survivor, other)
     other.delete()
-    refresh_network(survivor.owner_id)
+    derived.network_changed(survivor.owner_id)
     return Merged(survivor, dropped)
 
 

@@ -19,8 +19,8 @@ from django.utils import timezone
 from warmline.accounts.models import User
 from warmline.exchange.fast_insert import insert_many, insert_returning_ids, prepared
 from warmline.exchange.rows import ImportRow
-from warmline.people.dates import refresh_dates
-from warmline.people.degrees import linked, recompute_degrees
+from warmline.people import derived
+from warmline.people.degrees import linked
 from warmline.people.matching import organization_key
 from warmline.people.models import (
     EmailAddress,
@@ -166,12 +166,14 @@ class _Importer:
         created = self._create(new, organizations)
         redated = self._update(existing, organizations, by_email, by_phone)
         self._tag_and_introduce(created, list(existing))
-        if created or self.main or self.introducer:
-            recompute_degrees(owner.pk)
         # New people were dated as they were inserted; the introducer has helped,
         # and a connection date filled in may be earlier than the day they joined.
         introducer = self.introducer.pk if self.introducer else None
-        refresh_dates(owner.pk, [*redated, introducer])
+        derived.changed(
+            owner.pk,
+            moved=None if created or self.main or self.introducer else (),
+            touched=[*redated, introducer],
+        )
         if self.progress:
             self.progress(len(rows))
         return self.result

@@ -25,6 +25,7 @@ from warmline.outreach.models import (
     FollowUp,
     MessageTemplate,
 )
+from warmline.people import derived
 from warmline.people.models import (
     EmailAddress,
     Introduction,
@@ -32,7 +33,7 @@ from warmline.people.models import (
     Person,
     PhoneNumber,
 )
-from warmline.people.services import refresh_network, set_tags
+from warmline.people.services import set_tags
 
 
 def _date(value: str | None) -> Any:
@@ -190,5 +191,5 @@ def import_everything(owner: User, data: dict[str, Any]) -> int:
         MessageTemplate(owner=owner, position=i, **t)
         for i, t in enumerate(data["message_templates"])
     )
-    refresh_network(owner.pk)
+    derived.network_changed(owner.pk)
     return len(people)

@@ -27,9 +27,9 @@ from django.db.models.expressions import Star
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.meetings.fans import new_fans
 from warmline.meetings.models import CareerPath, JobLead, Meeting
 from warmline.outreach.models import ANSWERED, Attempt, Channel, Outreach
+from warmline.people.fans import new_fans
 from warmline.people.models import Introduction, Person
 
 PERIODS = {

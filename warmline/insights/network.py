@@ -8,8 +8,8 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 
 from warmline.accounts.models import User
-from warmline.meetings.fans import with_fan_status
 from warmline.meetings.models import JobLead
+from warmline.people.fans import with_fan_status
 from warmline.people.models import Introduction, Person
 
 MAX_NODES = 600  # beyond this a browser's layout gets slow: the nearest are shown

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from warmline.accounts.models import User
 from warmline.insights.metrics import reached
-from warmline.meetings.fans import new_fans
 from warmline.meetings.models import JobLead, Meeting, Outcome
 from warmline.outreach.models import Attempt, AttemptOutcome
+from warmline.people.fans import new_fans
 from warmline.people.models import Introduction, Person
 
 

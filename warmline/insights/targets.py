@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models.functions import Lower
 
 from warmline.accounts.models import User
-from warmline.meetings.fans import with_fan_status
+from warmline.people.fans import with_fan_status
 from warmline.people.models import Organization, Person
 
 MAX_INTRODUCTIONS = 3  # a path in is a main contact and at most 3 introductions

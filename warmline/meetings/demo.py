@@ -11,9 +11,8 @@ from warmline.meetings.models import CareerPath, JobLead, Meeting, Outcome, Ques
 from warmline.meetings.question_bank import ensure_question_bank
 from warmline.meetings.services import set_questions
 from warmline.outreach.models import FollowUp
-from warmline.people.dates import refresh_dates
+from warmline.people import derived
 from warmline.people.models import Introduction, Organization, Person
-from warmline.people.services import refresh_network
 
 M, K, S = Meeting.Mode, Meeting.Kind, Meeting.Status
 PATHS = {
@@ -131,7 +130,9 @@ def load_demo_meetings(owner: User, today: dt.date | None = None) -> int:
                 due=meeting.at.date() + dt.timedelta(days=2),
                 status=FollowUp.Status.DONE if days < -10 else FollowUp.Status.OPEN,
             )
-    refresh_network(owner.pk)  # the introductions made in meetings took their dates
+    derived.network_changed(
+        owner.pk
+    )  # the introductions made in meetings took their dates
     return len(MEETINGS)
 
 
@@ -139,4 +140,4 @@ def remove_demo_meetings(owner: User) -> None:
     """Meetings and follow-ups go with the demo people; paths and leads are removed here."""
     CareerPath.objects.filter(owner=owner, is_demo=True).delete()
     JobLead.objects.filter(owner=owner, is_demo=True).delete()
-    refresh_dates(owner.pk)  # the user's own people may have given demo leads
+    derived.network_changed(owner.pk)  # the user's own people may have given demo leads

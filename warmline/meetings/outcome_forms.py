@@ -8,7 +8,6 @@ from django import forms
 from django.forms import BaseFormSet
 from django.http import QueryDict
 
-from warmline.meetings.fans import fan_status
 from warmline.meetings.forms import LeadForm, OutcomeForm, PathForm, ReferralForm
 from warmline.meetings.models import Meeting, Outcome
 from warmline.meetings.outcomes import (
@@ -18,6 +17,7 @@ from warmline.meetings.outcomes import (
     PathSuggestion,
     Referral,
 )
+from warmline.people.fans import fan_status
 
 ReferralFormSet = forms.formset_factory(ReferralForm, extra=1)
 PathFormSet = forms.formset_factory(PathForm, extra=1)

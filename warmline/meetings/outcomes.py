@@ -16,12 +16,12 @@ from django.db import transaction
 from django.utils import timezone
 from rapidfuzz import fuzz, process
 
-from warmline.meetings.fans import set_fan
 from warmline.meetings.models import CareerPath, JobLead, Meeting, Outcome
 from warmline.outreach.models import FollowUp
 from warmline.outreach.services import add_follow_up, touch
+from warmline.people import derived
 from warmline.people import services as people
-from warmline.people.dates import refresh_dates
+from warmline.people.fans import set_fan
 from warmline.people.models import EmailAddress, Person, Source
 
 THANK_YOU_AFTER = dt.timedelta(days=1)
@@ -134,7 +134,9 @@ def log_outcome(
 
     meeting.status = Meeting.Status.HELD
     meeting.save(update_fields=["status", "updated_at"])
-    refresh_dates(meeting.owner_id, [met.pk])  # before set_fan compares with it
+    derived.changed(
+        meeting.owner_id, touched=[met.pk]
+    )  # before set_fan compares with it
     touch(met, meeting.at)
     if not FollowUp.objects.filter(
         meeting=meeting, kind=FollowUp.Kind.THANK_YOU

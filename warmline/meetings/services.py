@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from warmline.meetings.models import JobLead, Meeting, MeetingQuestion, Question
 from warmline.outreach.services import meeting_booked
-from warmline.people.dates import refresh_dates
+from warmline.people import derived
 from warmline.people.models import Person
 
 MEETING_FIELDS = {
@@ -63,7 +63,7 @@ def update_meeting(meeting: Meeting, **fields: Any) -> Meeting:
     meeting.full_clean(exclude=["owner", "person", "resume"])
     meeting.save()
     # Information given in a meeting dates the help: a new date or person moves it.
-    refresh_dates(meeting.owner_id, {was_with, meeting.person_id})
+    derived.changed(meeting.owner_id, touched=[was_with, meeting.person_id])
     return meeting
 
 
@@ -71,7 +71,7 @@ def update_meeting(meeting: Meeting, **fields: Any) -> Meeting:
 def save_lead(lead: JobLead) -> JobLead:
     """Save a job lead; the day it was heard of dates the help of whoever gave it."""
     lead.save()
-    refresh_dates(lead.owner_id, [lead.person_id] if lead.person_id else [])
+    derived.changed(lead.owner_id, touched=[lead.person_id])
     return lead
 
 

@@ -23,7 +23,6 @@ from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.meetings.fans import fans, with_fan_status
 from warmline.meetings.models import Meeting
 from warmline.outreach.models import (
     Attempt,
@@ -33,6 +32,7 @@ from warmline.outreach.models import (
     FollowUp,
     Outreach,
 )
+from warmline.people.fans import fans, with_fan_status
 from warmline.people.models import Introduction, Person, Tag
 
 RESPONSIVENESS_ORDER = Case(

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from warmline.people import derived
 from warmline.people.models import (
     EmailAddress,
     Introduction,
@@ -12,7 +13,6 @@ from warmline.people.models import (
     PhoneNumber,
     Tag,
 )
-from warmline.people.services import refresh_network
 
 
 class EmailInline(admin.TabularInline):
@@ -33,18 +33,18 @@ class RefreshesNetwork(admin.ModelAdmin):
         self, request: HttpRequest, obj: Any, form: Any, change: bool
     ) -> None:
         super().save_model(request, obj, form, change)
-        refresh_network(obj.owner_id)
+        derived.network_changed(obj.owner_id)
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         owner_id = obj.owner_id
         super().delete_model(request, obj)
-        refresh_network(owner_id)
+        derived.network_changed(owner_id)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> None:
         owners = set(queryset.values_list("owner_id", flat=True))
         super().delete_queryset(request, queryset)
         for owner_id in owners:
-            refresh_network(owner_id)
+            derived.network_changed(owner_id)
 
 
 @admin.register(Person)

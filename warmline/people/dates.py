@@ -7,25 +7,53 @@
   information in a meeting (feedback on the resume, or something learned), dated by
   the meeting.
 
-Both are derived from other rows. Every service that adds, moves or removes a
-person, an introduction, a lead, an outcome or a meeting's date calls
-`refresh_dates` for the people concerned; bulk changes refresh the whole network.
+Both are derived from other rows, and kept right through people.derived, the one
+entry point every writer calls. A referral is help that people records itself; the
+apps above it that log other help (meetings: job leads, information in a meeting)
+register where it is found with `register_help`, from their AppConfig.ready(), so
+this module never imports them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Min, Q
+from django.db.models import Min, Q, QuerySet
 from django.utils import timezone
 
-from warmline.meetings.fans import INFORMATION
-from warmline.meetings.models import JobLead, Outcome
 from warmline.people.degrees import WHOLE_NETWORK_ABOVE
 from warmline.people.models import Introduction, Person
+
+
+@dataclass(frozen=True)
+class HelpSource:
+    """Rows that record help: `rows(owner_id)` gives them, `who` is the lookup of the
+    person who helped, `when` the date (or time: its local day) they helped."""
+
+    name: str
+    rows: Callable[[int], QuerySet[Any]]
+    who: str
+    when: str
+
+
+HELP_SOURCES: list[HelpSource] = [
+    HelpSource(
+        "referral",
+        lambda owner_id: Introduction.objects.filter(owner_id=owner_id),
+        "introducer",
+        "introduced_on",
+    )
+]
+
+
+def register_help(source: HelpSource) -> None:
+    """Count another kind of row as help (called once, from an AppConfig.ready())."""
+    if all(known.name != source.name for known in HELP_SOURCES):
+        HELP_SOURCES.append(source)
 
 
 def refresh_dates(owner_id: int, people: Iterable[int | None] | None = None) -> int:
@@ -79,28 +107,22 @@ def _first_introduction(owner_id: int, ids: set[int] | None) -> dict[int, dt.dat
 
 
 def first_help(owner_id: int, ids: set[int] | None = None) -> dict[int, dt.date]:
-    """Each helper's first help: a referral, a lead, or information in a meeting.
+    """Each helper's first help, over every registered source (a referral, a lead,
+    information in a meeting).
 
-    Three grouped aggregates, one row per person who ever helped (among `ids`, or
-    the whole network).
+    One grouped aggregate per source, one row per person who ever helped (among
+    `ids`, or the whole network).
     """
-    sources = [
-        (Introduction.objects.filter(owner_id=owner_id), "introducer", "introduced_on"),
-        (JobLead.objects.filter(owner_id=owner_id), "person", "heard_on"),
-        (
-            Outcome.objects.filter(INFORMATION, meeting__owner_id=owner_id),
-            "meeting__person",
-            "meeting__at",
-        ),
-    ]
     firsts: dict[int, dt.date] = {}
-    for queryset, who, when in sources:
+    for source in HELP_SOURCES:
+        who = source.who
         among = Q(**{f"{who}__in": ids}) if ids is not None else Q()
         _keep_earliest(
             firsts,
-            queryset.filter(among, **{f"{who}__isnull": False})
+            source.rows(owner_id)
+            .filter(among, **{f"{who}__isnull": False})
             .values(who)
-            .annotate(d=Min(when))
+            .annotate(d=Min(source.when))
             .values_list(who, "d"),
         )
     return firsts

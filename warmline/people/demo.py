@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from warmline.accounts.models import User
-from warmline.people import services
+from warmline.people import derived, services
 from warmline.people.models import Introduction, Organization, Person, Tag
 
 # name, organization, title, location, tags, introduced by, how we met
@@ -123,7 +123,7 @@ def load_demo_network(owner: User, today: dt.date | None = None) -> int:
             person=people[name],
             introduced_on=today,
         )
-    services.refresh_network(owner.pk)
+    derived.network_changed(owner.pk)
     return len(people)
 
 
@@ -135,5 +135,5 @@ def remove_demo_network(owner: User) -> int:
     demo_people.delete()
     Organization.objects.filter(owner=owner, is_demo=True, people__isnull=True).delete()
     Tag.objects.filter(owner=owner, is_demo=True, people__isnull=True).delete()
-    services.refresh_network(owner.pk)
+    derived.network_changed(owner.pk)
     return count

@@ -10,7 +10,7 @@ from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 
 from warmline.accounts.models import User
-from warmline.meetings.fans import with_fan_status
+from warmline.people.fans import with_fan_status
 from warmline.people.models import EmailAddress, Introduction, Organization, Person
 from warmline.people.phones import format_phone
 

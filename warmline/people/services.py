@@ -1,14 +1,13 @@
 """State changes to people, organizations, tags and introductions.
 
 Views, the command line and the API all call these; each runs in one transaction and
-leaves every degree and chain (degrees.recompute_degrees) and the join and first-help
-dates of the people touched (dates.refresh_dates) right.
+leaves what is derived (degrees, chains, join and first-help dates) right through
+people.derived.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -18,9 +17,9 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from warmline.accounts.models import User
+from warmline.people import derived
 from warmline.people.contact_details import clean_emails, clean_phones
-from warmline.people.dates import refresh_dates
-from warmline.people.degrees import linked, recompute_degrees
+from warmline.people.degrees import linked
 from warmline.people.matching import organization_key
 from warmline.people.models import (
     DERIVED_FIELDS,
@@ -143,8 +142,10 @@ def create_person(
     _apply(person, {"name": name, **fields})
     if introduced_by is not None:
         _introduce(introduced_by, person, introduced_on, meeting_id=meeting_id)
-    _network_changed(
-        owner.pk, [person.pk], [person.pk, introduced_by.pk if introduced_by else None]
+    derived.changed(
+        owner.pk,
+        moved=[person.pk],
+        touched=[introduced_by.pk if introduced_by else None],
     )
     person.refresh_from_db(fields=list(DERIVED_FIELDS))
     return person
@@ -154,10 +155,10 @@ def create_person(
 def update_person(person: Person, **fields: Any) -> Person:
     _apply(person, fields)
     # Only a main-contact mark given anew can move degrees; dates follow any edit.
-    _network_changed(
+    derived.changed(
         person.owner_id,
-        [person.pk] if "is_main_contact" in fields else [],
-        [person.pk],
+        moved=[person.pk] if "is_main_contact" in fields else [],
+        touched=[person.pk],
     )
     person.refresh_from_db(fields=list(DERIVED_FIELDS))
     return person
@@ -175,24 +176,9 @@ def delete_person(person: Person) -> None:
     )
     introduced = [b for a, b in pairs if a == person.pk]
     person.delete()
-    _network_changed(owner_id, introduced, [pk for pair in pairs for pk in pair])
-
-
-def refresh_network(owner_id: int) -> None:
-    """Recompute all that is derived in a network, after a change made in bulk (an
-    import, a merge, a restore, the demo)."""
-    recompute_degrees(owner_id)
-    refresh_dates(owner_id)
-
-
-def _network_changed(
-    owner_id: int, moved: Iterable[int], touched: Iterable[int | None]
-) -> None:
-    """Keep what is derived right after a change: the degrees and chains of the people
-    `moved` (their introductions received or main-contact mark changed) and of those
-    below them, and the dates of the people `touched`."""
-    recompute_degrees(owner_id, moved)
-    refresh_dates(owner_id, touched)
+    derived.changed(
+        owner_id, moved=introduced, touched=[pk for pair in pairs for pk in pair]
+    )
 
 
 def _introduce(
@@ -239,7 +225,7 @@ def add_introduction(
     introduction = _introduce(
         introducer, person, introduced_on, note, meeting_id=meeting_id
     )
-    _network_changed(person.owner_id, [person.pk], [person.pk, introducer.pk])
+    derived.changed(person.owner_id, moved=[person.pk], touched=[introducer.pk])
     return introduction
 
 
@@ -247,10 +233,10 @@ def add_introduction(
 def remove_introduction(introduction: Introduction) -> None:
     owner_id = introduction.owner_id
     introduction.delete()
-    _network_changed(
+    derived.changed(
         owner_id,
-        [introduction.person_id],
-        [introduction.person_id, introduction.introducer_id],
+        moved=[introduction.person_id],
+        touched=[introduction.introducer_id],
     )
 
 
@@ -267,7 +253,7 @@ def set_introducers(person: Person, introducers: list[Person]) -> None:
     for introducer in introducers:
         if introducer.pk not in already:
             _introduce(introducer, person)
-    _network_changed(person.owner_id, [person.pk], [person.pk, *dropped, *keep])
+    derived.changed(person.owner_id, moved=[person.pk], touched=[*dropped, *keep])
 
 
 @transaction.atomic

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from warmline.accounts.models import User
+from warmline.people import derived
 from warmline.people.models import EmailAddress, Introduction, Organization, Person, Tag
-from warmline.people.services import refresh_network
 
 
 def build_network(owner: User, size: int, organizations: int = 10) -> list[Person]:
@@ -43,5 +43,5 @@ def build_network(owner: User, size: int, organizations: int = 10) -> list[Perso
         ),
         batch_size=1000,
     )
-    refresh_network(owner.pk)
+    derived.network_changed(owner.pk)
     return people

@@ -13,7 +13,7 @@ from warmline.meetings.models import Meeting
 from warmline.meetings.outcomes import LeadMention, OutcomeData, Referral, log_outcome
 from warmline.meetings.services import create_meeting
 from warmline.outreach.services import log_attempt
-from warmline.people import services
+from warmline.people import derived, services
 from warmline.people.models import Introduction, Organization, Person
 
 pytestmark = pytest.mark.django_db
@@ -128,7 +128,7 @@ def test_a_circle_of_introductions_counts_each_person_once(alice: User) -> None:
     b = services.create_person(alice, "B", introduced_by=a)
     c = services.create_person(alice, "C", introduced_by=b)
     Introduction.objects.create(owner=alice, introducer=c, person=a)
-    services.refresh_network(alice.pk)
+    derived.network_changed(alice.pk)
     top = {n["name"]: n["downstream_people"] for n in networkers.true_networkers(alice)}
     assert top == {"A": 3, "B": 3, "C": 3}  # the whole circle, each once
 

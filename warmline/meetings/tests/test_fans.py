@@ -8,12 +8,12 @@ import datetime as dt
 import pytest
 
 from warmline.accounts.models import User
-from warmline.meetings.fans import fans as fans_of
-from warmline.meetings.fans import new_fans, set_fan, with_fan_status
 from warmline.meetings.models import Meeting
 from warmline.meetings.outcomes import LeadMention, OutcomeData, Referral, log_outcome
 from warmline.meetings.services import create_meeting
 from warmline.people import services
+from warmline.people.fans import fans as fans_of
+from warmline.people.fans import new_fans, set_fan, with_fan_status
 from warmline.people.models import Person
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.meetings.fans import fan_status, networker_rank, set_fan
 from warmline.meetings.models import CareerPath, JobLead, Meeting, Outcome
 from warmline.meetings.outcomes import (
     LeadMention,
@@ -23,6 +22,7 @@ from warmline.meetings.services import create_meeting, update_meeting
 from warmline.meetings.tests.conftest import MEETING_DAY
 from warmline.outreach.models import FollowUp
 from warmline.people import services
+from warmline.people.fans import fan_status, networker_rank, set_fan
 from warmline.people.models import Introduction, Person
 
 pytestmark = pytest.mark.django_db

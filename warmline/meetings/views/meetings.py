@@ -11,11 +11,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from warmline.accounts.http import AuthedRequest
 from warmline.meetings import queries, services
 from warmline.meetings.access import get_meeting_for_user
-from warmline.meetings.fans import fan_status
 from warmline.meetings.forms import MeetingForm
 from warmline.meetings.models import Meeting, Question
 from warmline.meetings.question_bank import ensure_question_bank
 from warmline.people.access import get_person_for_user
+from warmline.people.fans import fan_status
 from warmline.people.queries import chain_people, introductions_received
 
 

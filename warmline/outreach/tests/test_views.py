@@ -290,12 +290,12 @@ def test_losing_touch_counts_from_the_last_interaction(
     alice: User, people: dict[str, Person]
 ) -> None:
     from warmline.outreach.queries import losing_touch
-    from warmline.people.services import refresh_network
+    from warmline.people import derived
 
     dana = people["dana"]  # a fan: she introduced Sam
     long_ago = NOW - dt.timedelta(days=45)
     Person.objects.filter(owner=alice).update(created_at=long_ago)
-    refresh_network(alice.pk)  # they joined then, too
+    derived.network_changed(alice.pk)  # they joined then, too
     log_attempt(people["sam"], "replied", at=NOW - dt.timedelta(days=40))
     assert [p.name for p in losing_touch(alice, NOW)] == ["Dana Reyes", "Sam Okafor"]
     log_attempt(dana, "replied", at=NOW - dt.timedelta(days=2))

@@ -11,12 +11,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from warmline.accounts.http import AuthedRequest
-from warmline.meetings.fans import networker_rank, set_fan, with_fan_status
 from warmline.meetings.queries import meetings_with
 from warmline.outreach.models import FollowUp
 from warmline.outreach.templates_text import messages_for
 from warmline.people import queries, services
 from warmline.people.access import get_person_for_user
+from warmline.people.fans import networker_rank, set_fan, with_fan_status
 from warmline.people.forms import IntroductionForm, PersonForm
 from warmline.people.models import Organization, Person
 from warmline.people.widgets import PICK_LIMIT

@@ -1,8 +1,9 @@
 """Fans: people who helped (a referral, a lead, resume feedback, information).
 
 Derived from what was logged: the day of each person's first help is stored on them
-(Person.first_helped_on, kept by people.dates.refresh_dates, which every service that
-logs help calls), so fans are counted and dated with an indexed query. The seeker
+(Person.first_helped_on, kept by people.derived, which every writer that logs help
+calls; what counts as help beyond a referral is registered with people.dates by the
+apps that log it), so fans are counted and dated with an indexed query. The seeker
 may mark or unmark someone (Person.fan_override), which wins. "True networkers" give
 the most referrals.
 """
@@ -27,14 +28,6 @@ from django.db.models.functions import Coalesce
 
 from warmline.accounts.models import User
 from warmline.people.models import Introduction, Person
-
-INFORMATION = (
-    Q(resume_feedback__gt="")
-    | Q(learned_company__gt="")
-    | Q(learned_field__gt="")
-    | Q(learned_work__gt="")
-)
-
 
 # A fan: marked by hand, or else someone who helped (the stored first-help date).
 IS_FAN = Q(fan_override=True) | Q(
