@@ -1,7 +1,15 @@
 from __future__ import annotations
 
+import secrets
+
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator
 from django.db import models
+
+
+def new_calendar_token() -> str:
+    """A fresh secret for the calendar feed's address."""
+    return secrets.token_urlsafe(24)
 
 
 class User(AbstractUser):
@@ -18,7 +26,17 @@ class User(AbstractUser):
         blank=True,
         help_text="Why the work you are moving into draws you.",
     )
-    goal_calls = models.PositiveSmallIntegerField("calls a week", default=15)
-    goal_meetings = models.PositiveSmallIntegerField("meetings a week", default=3)
-    goal_names = models.PositiveSmallIntegerField("new names a week", default=6)
-    calendar_token = models.CharField(max_length=64, blank=True, db_index=True)
+    goal_calls = models.PositiveSmallIntegerField(
+        "calls a week", default=15, validators=[MaxValueValidator(500)]
+    )
+    goal_meetings = models.PositiveSmallIntegerField(
+        "meetings a week", default=3, validators=[MaxValueValidator(100)]
+    )
+    goal_names = models.PositiveSmallIntegerField(
+        "new names a week", default=6, validators=[MaxValueValidator(200)]
+    )
+    # The secret in the calendar feed's address; every account has one from the start,
+    # so opening the calendar page never has to write.
+    calendar_token = models.CharField(
+        max_length=64, default=new_calendar_token, db_index=True
+    )

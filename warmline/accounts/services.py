@@ -1,19 +1,40 @@
-"""Creating accounts, and the local owner that single-user mode signs in."""
+"""Accounts: creating them (and what every new account starts with), the local owner
+that single-user mode signs in, and the seeker's own settings."""
 
 from __future__ import annotations
 
 import getpass
 import re
+from collections.abc import Callable
+from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from warmline.accounts.models import User
+from warmline.accounts.models import User, new_calendar_token
+
+# What a new account starts with (the question bank, message templates): the apps
+# that own them register here from their AppConfig.ready(), so accounts never
+# imports them. Created once, with the account: what the user deletes stays deleted.
+ACCOUNT_STARTERS: list[Callable[[User], None]] = []
+
+
+def register_account_starter(starter: Callable[[User], None]) -> None:
+    if starter not in ACCOUNT_STARTERS:
+        ACCOUNT_STARTERS.append(starter)
+
+
+def start_account(user: User) -> None:
+    """Give an account what every account starts with."""
+    for starter in ACCOUNT_STARTERS:
+        starter(user)
+
 
 USERNAME_RE = re.compile(r"^[\w.@+-]{1,150}$")
 
 
+@transaction.atomic
 def create_user(
     username: str,
     *,
@@ -37,6 +58,7 @@ def create_user(
     else:
         user.set_unusable_password()
     user.save()
+    start_account(user)
     return user
 
 
@@ -57,3 +79,23 @@ def ensure_local_owner() -> User | None:
         return create_user(local_owner_name())
     users = list(User.objects.filter(is_active=True)[:2])
     return users[0] if len(users) == 1 else None
+
+
+def update_profile(user: User, **fields: Any) -> User:
+    """Save the seeker's own settings (profile fields, weekly goals)."""
+    allowed = {"first_name", "last_name", "two_minute_story", "why_this_field"}
+    allowed |= {"goal_calls", "goal_meetings", "goal_names"}
+    if unknown := set(fields) - allowed:
+        raise TypeError(f"Unknown profile fields: {', '.join(sorted(unknown))}")
+    for name, value in fields.items():
+        setattr(user, name, value)
+    user.full_clean(exclude=["password", "username", "calendar_token"])
+    user.save(update_fields=list(fields))
+    return user
+
+
+def regenerate_calendar_token(user: User) -> str:
+    """A new secret address for the calendar feed; the old one stops working."""
+    user.calendar_token = new_calendar_token()
+    user.save(update_fields=["calendar_token"])
+    return user.calendar_token

@@ -41,11 +41,9 @@ class ChannelName(StrEnum):
 def today(user: UserOption = None) -> None:
     """What to do now: follow-ups due, calls to make, meetings, and the week's goals."""
     setup_django()
-    from warmline.outreach.queries import today_for
-    from warmline.outreach.services import expire_outreach
+    from warmline.home.queries import today_for
 
     owner = resolve_user(user)
-    expire_outreach(owner)
     t = today_for(owner)
     console.print(f"[bold]Today[/bold], {t.today:%A %d %B}")
     for goal in t.goals:
@@ -220,7 +218,7 @@ def export_ics(
 ) -> None:
     """Meetings and follow-ups as an iCalendar file."""
     setup_django()
-    from warmline.outreach.calendar import calendar_for
+    from warmline.home.calendar import calendar_for
 
     body = calendar_for(resolve_user(user))
     if output is None:

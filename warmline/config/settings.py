@@ -31,10 +31,11 @@ INSTALLED_APPS = [
     "django_htmx",
     "warmline.accounts",
     "warmline.people",
-    "warmline.meetings",
     "warmline.outreach",
+    "warmline.meetings",
     "warmline.exchange",
     "warmline.insights",
+    "warmline.home",
 ]
 
 MIDDLEWARE = [
@@ -64,7 +65,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "warmline.accounts.context_processors.warmline",
+                "warmline.home.context_processors.warmline",
             ],
         },
     },
@@ -93,7 +94,7 @@ DATABASES = {"default": _database()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "home:today"
 LOGOUT_REDIRECT_URL = "login"
 
 _VALIDATORS = "django.contrib.auth.password_validation"

@@ -1,11 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from warmline.outreach.views.today import today
 from warmline.people.views import demo
 
 urlpatterns = [
-    path("", today, name="home"),
+    path("", include("warmline.home.urls")),
     path("demo/load/", demo.demo_load, name="demo_load"),
     path("demo/remove/", demo.demo_remove, name="demo_remove"),
     path("", include("warmline.people.urls")),

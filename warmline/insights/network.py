@@ -34,7 +34,7 @@ def graph(
         )[:MAX_NODES]
     )
     ids = {r["pk"] for r in rows}
-    url = reverse("people:detail", args=[0])[:-2]
+    url = reverse("home:person", args=[0])[:-2]
     nodes: list[dict[str, Any]] = [{"data": {"id": "me", "label": "Me", "kind": "me"}}]
     nodes += [
         {

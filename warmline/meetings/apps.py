@@ -6,6 +6,8 @@ class MeetingsConfig(AppConfig):
     label = "meetings"
 
     def ready(self) -> None:
-        from warmline.meetings import help
+        # Meetings sits above people and outreach: it tells them what it adds.
+        from warmline.meetings import help, session_extras
 
         help.register()
+        session_extras.register()

@@ -14,6 +14,7 @@ from warmline.meetings.models import (
     ResumeVersion,
 )
 from warmline.meetings.resumes import validate_resume
+from warmline.outreach.models import Channel
 from warmline.people.forms import PersonChoiceField
 from warmline.people.models import Person
 
@@ -167,3 +168,18 @@ class JobLeadForm(forms.ModelForm):
         model = JobLead
         fields = ["role", "organization_name", "link", "status", "heard_on", "notes"]
         widgets = {"heard_on": DATE_INPUT, "notes": forms.Textarea(attrs={"rows": 3})}
+
+
+class BookMeetingForm(forms.Form):
+    at = forms.DateTimeField(
+        label="When",
+        widget=forms.DateTimeInput(
+            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+        ),
+    )
+    mode = forms.ChoiceField(
+        choices=Meeting.Mode.choices, initial=Meeting.Mode.FACE_TO_FACE
+    )
+    kind = forms.ChoiceField(choices=Meeting.Kind.choices, initial=Meeting.Kind.NETWORK)
+    channel = forms.ChoiceField(choices=Channel.choices, initial=Channel.PHONE)
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)

@@ -11,7 +11,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from warmline.meetings.models import JobLead, Meeting, MeetingQuestion, Question
-from warmline.outreach.services import meeting_booked
+from warmline.outreach.models import AttemptOutcome, CallSession
+from warmline.outreach.services import log_attempt, meeting_booked
 from warmline.people import derived
 from warmline.people.models import Person
 
@@ -49,6 +50,29 @@ def create_meeting(person: Person, at: dt.datetime, **fields: Any) -> Meeting:
     meeting.full_clean(exclude=["owner", "person", "resume"])
     meeting.save()
     meeting_booked(person, timezone.now())  # a booked meeting answers any outreach
+    return meeting
+
+
+@transaction.atomic
+def book_from_session(
+    session: CallSession,
+    person: Person,
+    at: dt.datetime,
+    *,
+    channel: str,
+    notes: str = "",
+    **fields: Any,
+) -> Meeting:
+    """ "Scheduled" in a call session: book the meeting and log the call with it."""
+    meeting = create_meeting(person, at, **fields)
+    log_attempt(
+        person,
+        AttemptOutcome.SCHEDULED,
+        channel=channel,
+        notes=notes,
+        session=session,
+        meeting_id=meeting.pk,
+    )
     return meeting
 
 

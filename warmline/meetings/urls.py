@@ -1,6 +1,12 @@
 from django.urls import path
 
-from warmline.meetings.views import meetings, outcome, paths_leads, preparation
+from warmline.meetings.views import (
+    booking,
+    meetings,
+    outcome,
+    paths_leads,
+    preparation,
+)
 
 app_name = "meetings"
 
@@ -34,6 +40,11 @@ urlpatterns = [
         name="resume_download",
     ),
     path("resumes/<int:pk>/delete/", preparation.resume_delete, name="resume_delete"),
+    path(
+        "sessions/<int:pk>/book/",
+        booking.book_from_session,
+        name="book_from_session",
+    ),
     path("paths/", paths_leads.path_board, name="path_board"),
     path("paths/<int:pk>/", paths_leads.path_detail, name="path_detail"),
     path("leads/", paths_leads.lead_list, name="lead_list"),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from warmline.accounts.models import User
 from warmline.outreach.models import (
@@ -12,6 +15,7 @@ from warmline.outreach.models import (
     FollowUp,
     MessageTemplate,
 )
+from warmline.people.models import Person
 
 
 def get_list_for_user(user: User, pk: int) -> CallList:
@@ -30,6 +34,36 @@ def get_session_for_user(user: User, pk: int) -> CallSession:
     return get_object_or_404(
         CallSession.objects.select_related("call_list"), owner=user, pk=pk
     )
+
+
+@dataclass
+class Sitting:
+    """A call session, its people in the order fixed at its start (removed ones left
+    out), and who is at `position` (None past the end)."""
+
+    session: CallSession
+    queue: list[Person]
+    position: int
+
+    @property
+    def person(self) -> Person | None:
+        inside = 0 <= self.position < len(self.queue)
+        return self.queue[self.position] if inside else None
+
+    def url(self, offset: int = 0) -> str:
+        """The session page at this position, moved by `offset`."""
+        url = reverse("outreach:session", args=[self.session.pk])
+        return f"{url}?i={max(self.position, 0) + offset}"
+
+
+def get_sitting_for_user(user: User, pk: int, raw: str, default: int = -1) -> Sitting:
+    """A user's sitting at a position; unreadable is `default` (-1: nobody, so a form
+    posted with a bad position records nothing)."""
+    session = get_session_for_user(user, pk)
+    found = Person.objects.filter(owner_id=session.owner_id, pk__in=session.queue)
+    people = found.select_related("organization").in_bulk()
+    queue = [people[pk] for pk in session.queue if pk in people]
+    return Sitting(session, queue, int(raw) if raw.isdigit() else default)
 
 
 def get_follow_up_for_user(user: User, pk: int) -> FollowUp:

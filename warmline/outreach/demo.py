@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from warmline.accounts.models import User
 from warmline.outreach import services
+from warmline.outreach.message_text import ensure_templates
 from warmline.outreach.models import AttemptOutcome, CallList, CallSession
-from warmline.outreach.templates_text import ensure_templates
 from warmline.people.models import Person
 
 Result = AttemptOutcome

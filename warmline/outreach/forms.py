@@ -4,9 +4,8 @@ from typing import Any
 
 from django import forms
 
-from warmline.meetings.models import Meeting
+from warmline.outreach.message_text import validate_template_text
 from warmline.outreach.models import CallList, Channel, MessageTemplate
-from warmline.outreach.templates_text import validate_template_text
 from warmline.people.forms import PersonChoiceField
 from warmline.people.models import Person
 from warmline.people.queries import DEGREE_FILTERS
@@ -62,21 +61,6 @@ class AttemptForm(forms.Form):
         self.fields["outcome"].choices = AttemptOutcome.choices  # type: ignore[attr-defined]
 
 
-class BookMeetingForm(forms.Form):
-    at = forms.DateTimeField(
-        label="When",
-        widget=forms.DateTimeInput(
-            attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-        ),
-    )
-    mode = forms.ChoiceField(
-        choices=Meeting.Mode.choices, initial=Meeting.Mode.FACE_TO_FACE
-    )
-    kind = forms.ChoiceField(choices=Meeting.Kind.choices, initial=Meeting.Kind.NETWORK)
-    channel = forms.ChoiceField(choices=Channel.choices, initial=Channel.PHONE)
-    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
-
-
 class TemplateForm(forms.ModelForm):
     class Meta:
         model = MessageTemplate
@@ -90,13 +74,3 @@ class TemplateForm(forms.ModelForm):
     def clean_body(self) -> str:
         validate_template_text(self.cleaned_data["body"])
         return self.cleaned_data["body"]
-
-
-class GoalsForm(forms.Form):
-    goal_calls = forms.IntegerField(min_value=0, max_value=500, label="Calls a week")
-    goal_meetings = forms.IntegerField(
-        min_value=0, max_value=100, label="Meetings a week"
-    )
-    goal_names = forms.IntegerField(
-        min_value=0, max_value=200, label="New names a week"
-    )

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -254,7 +252,3 @@ class MessageTemplate(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-def new_calendar_token() -> str:
-    return secrets.token_urlsafe(24)

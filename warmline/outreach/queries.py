@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
@@ -19,20 +18,18 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, TruncWeek
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.meetings.models import Meeting
 from warmline.outreach.models import (
     Attempt,
     AttemptOutcome,
     CallList,
     CallListEntry,
-    FollowUp,
     Outreach,
 )
-from warmline.people.fans import fans, with_fan_status
+from warmline.people.fans import with_fan_status
 from warmline.people.models import Introduction, Person, Tag
 
 RESPONSIVENESS_ORDER = Case(
@@ -120,6 +117,15 @@ def losing_touch(
     return [found[pk] for pk in chosen]
 
 
+def waiting_outreach(owner: User, today: dt.date | None = None) -> QuerySet[Outreach]:
+    """Outreach still waiting for a reply: not answered, and the 3B7 routine not yet
+    run out (one that has is "no reply" whether or not `warmline tick` ran since)."""
+    today = today or timezone.localdate()
+    return Outreach.objects.filter(
+        owner=owner, status=Outreach.Status.WAITING, give_up_on__gt=today
+    )
+
+
 def referrals_not_reached(owner: User) -> QuerySet[Person]:
     """People someone introduced whom the seeker has not tried to reach yet."""
     return Person.objects.filter(owner=owner).filter(
@@ -136,136 +142,6 @@ def fans_not_contacted(
         Q(last_interaction_at__isnull=True) | Q(last_interaction_at__lt=cutoff),
         is_fan=True,
     )  # type: ignore[misc]
-
-
-@dataclass
-class Goal:
-    label: str
-    done: int
-    target: int
-
-    @property
-    def percent(self) -> int:
-        return min(100, round(100 * self.done / self.target)) if self.target else 100
-
-
-@dataclass
-class Today:
-    today: dt.date
-    follow_ups: list[FollowUp]
-    call_lists: list[CallList]
-    losing_touch: list[Person]
-    meetings_today: list[Meeting]
-    meetings_week: list[Meeting]
-    goals: list[Goal]
-    streak_weeks: int
-    totals: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def is_empty(self) -> bool:
-        return not (
-            self.follow_ups
-            or self.call_lists
-            or self.losing_touch
-            or self.meetings_today
-            or self.meetings_week
-        )
-
-
-def week_progress(owner: User, today: dt.date) -> dict[str, int]:
-    start = week_start(today)
-    start_at = timezone.make_aware(dt.datetime.combine(start, dt.time()))
-    return {
-        "calls": Attempt.objects.filter(owner=owner, at__gte=start_at).count(),
-        "meetings": Meeting.objects.filter(
-            owner=owner, status=Meeting.Status.HELD, at__gte=start_at
-        ).count(),
-        "names": Introduction.objects.filter(
-            owner=owner, introduced_on__gte=start
-        ).count(),
-    }
-
-
-def streak(owner: User, today: dt.date, weeks: int = 26) -> int:
-    """Weeks in a row, up to this one, with at least one call or meeting."""
-    since = timezone.make_aware(
-        dt.datetime.combine(week_start(today) - dt.timedelta(weeks=weeks), dt.time())
-    )
-    active = set(
-        Attempt.objects.filter(owner=owner, at__gte=since)
-        .annotate(w=TruncWeek("at"))
-        .values_list("w", flat=True)
-        .distinct()
-    ) | set(
-        Meeting.objects.filter(owner=owner, status=Meeting.Status.HELD, at__gte=since)
-        .annotate(w=TruncWeek("at"))
-        .values_list("w", flat=True)
-        .distinct()
-    )
-    active_weeks = {
-        timezone.localdate(w) if isinstance(w, dt.datetime) else w for w in active
-    }
-    count, week = 0, week_start(today)
-    if week not in active_weeks:  # this week has only just begun: start from last week
-        week -= dt.timedelta(weeks=1)
-    while week in active_weeks:
-        count += 1
-        week -= dt.timedelta(weeks=1)
-    return count
-
-
-def today_for(owner: User, today: dt.date | None = None) -> Today:
-    today = today or timezone.localdate()
-    now = timezone.now()
-    day_start = timezone.make_aware(dt.datetime.combine(today, dt.time()))
-    week_end = day_start + dt.timedelta(days=7)
-    follow_ups = list(
-        FollowUp.objects.filter(
-            owner=owner,
-            status__in=[FollowUp.Status.OPEN, FollowUp.Status.SNOOZED],
-            due__lte=today,
-        )
-        .select_related("person", "person__organization")
-        .order_by("due", "id")[:50]
-    )
-    meetings = (
-        Meeting.objects.filter(
-            owner=owner,
-            status=Meeting.Status.PLANNED,
-            at__gte=day_start,
-            at__lt=week_end,
-        )
-        .select_related("person")
-        .order_by("at")
-    )
-    progress = week_progress(owner, today)
-    goals = [
-        Goal("Calls made", progress["calls"], owner.goal_calls),
-        Goal("Meetings held", progress["meetings"], owner.goal_meetings),
-        Goal("New names", progress["names"], owner.goal_names),
-    ]
-    lists = [lst for lst in lists_for(owner).order_by("-updated_at")[:5] if lst.to_call]  # type: ignore[attr-defined]
-    totals = {
-        "people": Person.objects.filter(owner=owner).count(),
-        "fans": fans(owner).count(),
-        "meetings_held": Meeting.objects.filter(
-            owner=owner, status=Meeting.Status.HELD
-        ).count(),
-        "waiting": Outreach.objects.filter(
-            owner=owner, status=Outreach.Status.WAITING
-        ).count(),
-    }
-    return Today(
-        today=today,
-        follow_ups=follow_ups,
-        call_lists=lists,
-        losing_touch=losing_touch(owner, now),
-        meetings_today=[m for m in meetings if timezone.localdate(m.at) == today],
-        meetings_week=[m for m in meetings if timezone.localdate(m.at) != today],
-        goals=goals,
-        streak_weeks=streak(owner, today),
-        totals=totals,
-    )
 
 
 def session_summary(session: Any) -> dict[str, Any]:

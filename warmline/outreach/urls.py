@@ -1,12 +1,10 @@
 from django.urls import path
 
 from warmline.outreach.views import (
-    calendar_feed,
     calls,
     followups,
     message_templates,
     session,
-    today,
 )
 
 app_name = "outreach"
@@ -25,19 +23,10 @@ urlpatterns = [
     path("calls/<int:pk>/session/", session.session_start, name="session_start"),
     path("sessions/<int:pk>/", session.session_view, name="session"),
     path("sessions/<int:pk>/log/", session.session_log, name="session_log"),
-    path("sessions/<int:pk>/book/", session.session_book, name="session_book"),
     path("sessions/<int:pk>/end/", session.session_end, name="session_end"),
     path("sessions/<int:pk>/next/", session.next_sitting, name="next_sitting"),
     path("followups/", followups.follow_up_list, name="follow_ups"),
     path("followups/<int:pk>/", followups.follow_up_change, name="follow_up_change"),
-    path("goals/", today.set_goals, name="goals"),
-    path("calendar/", calendar_feed.calendar_settings, name="calendar"),
-    path(
-        "calendar/regenerate/",
-        calendar_feed.calendar_regenerate,
-        name="calendar_regenerate",
-    ),
-    path("calendar/<str:token>.ics", calendar_feed.calendar_feed, name="calendar_feed"),
     path("templates/", message_templates.template_list, name="templates"),
     path("templates/<int:pk>/", message_templates.template_edit, name="template_edit"),
 ]

@@ -178,7 +178,7 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("people:detail", args=[self.pk])
+        return reverse("home:person", args=[self.pk])
 
     @property
     def first_name(self) -> str:

@@ -8,7 +8,6 @@ urlpatterns = [
     path("people/", people.person_list, name="list"),
     path("people/new/", people.person_add, name="add"),
     path("people/pick/", people.person_pick_hx, name="pick_hx"),
-    path("people/<int:pk>/", people.person_detail, name="detail"),
     path("people/<int:pk>/edit/", people.person_edit, name="edit"),
     path("people/<int:pk>/delete/", people.person_delete, name="delete"),
     path("people/<int:pk>/fan/", people.person_fan, name="fan"),

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from warmline.accounts.http import AuthedRequest
 from warmline.exchange import exports
-from warmline.outreach.calendar import calendar_for
+from warmline.home.calendar import calendar_for
 
 FORMATS = {
     "csv": ("text/csv; charset=utf-8", "people.csv"),

@@ -15,6 +15,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from warmline.accounts.models import User
 from warmline.meetings.models import Meeting
 from warmline.meetings.services import create_meeting
+from warmline.outreach.message_text import DEFAULT_TEMPLATES, render, values_for
 from warmline.outreach.models import (
     Attempt,
     CallList,
@@ -23,7 +24,6 @@ from warmline.outreach.models import (
     MessageTemplate,
 )
 from warmline.outreach.services import add_to_list, log_attempt
-from warmline.outreach.templates_text import DEFAULT_TEMPLATES, render, values_for
 from warmline.people import services
 from warmline.people.models import Person, Tag
 from warmline.people.synthetic import build_network
@@ -311,7 +311,7 @@ def test_weekly_goals_can_be_set(
     alice_client: Client, alice: User, people: dict[str, Person]
 ) -> None:
     alice_client.post(
-        reverse("outreach:goals"),
+        reverse("home:goals"),
         {"goal_calls": 20, "goal_meetings": 4, "goal_names": 8},
     )
     alice.refresh_from_db()
@@ -346,7 +346,7 @@ def test_calendar_feed_parses_back_and_a_wrong_token_is_404(
         ("Thank Sam", dt.date(2026, 11, 29))
     ]
     assert Client().get("/calendar/not-the-token.ics").status_code == 404
-    alice_client.post(reverse("outreach:calendar_regenerate"))
+    alice_client.post(reverse("home:calendar_regenerate"))
     assert Client().get(path).status_code == 404
 
 

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 from warmline.accounts.http import AuthedRequest
 from warmline.outreach.access import get_template_for_user
 from warmline.outreach.forms import TemplateForm
+from warmline.outreach.message_text import PLACEHOLDERS, ensure_templates
 from warmline.outreach.models import MessageTemplate
-from warmline.outreach.templates_text import PLACEHOLDERS, ensure_templates
 
 
 @require_http_methods(["GET", "POST"])

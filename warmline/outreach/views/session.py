@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from warmline.accounts.http import AuthedRequest
-from warmline.meetings.services import create_meeting
 from warmline.outreach import queries, services
-from warmline.outreach.access import get_list_for_user, get_session_for_user
-from warmline.outreach.forms import AttemptForm, BookMeetingForm
-from warmline.outreach.models import AttemptOutcome, CallSession
-from warmline.outreach.templates_text import ensure_templates, values_for
-from warmline.outreach.templates_text import render as render_text
-from warmline.people.models import Person
+from warmline.outreach.access import (
+    get_list_for_user,
+    get_session_for_user,
+    get_sitting_for_user,
+)
+from warmline.outreach.forms import AttemptForm
+from warmline.outreach.message_text import ensure_templates, values_for
+from warmline.outreach.message_text import render as render_text
+from warmline.outreach.models import AttemptOutcome
+from warmline.outreach.session_extras import extras_for
 from warmline.people.queries import chain_people
 
 KEYS = {
@@ -46,41 +46,10 @@ def session_start(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect("outreach:session", pk=session.pk)
 
 
-def _queue(session: CallSession) -> list[Person]:
-    """The sitting's people in the order fixed at its start (removed ones left out)."""
-    found = Person.objects.filter(owner_id=session.owner_id, pk__in=session.queue)
-    people = found.select_related("organization").in_bulk()
-    return [people[pk] for pk in session.queue if pk in people]
-
-
-@dataclass
-class _Sitting:
-    """A sitting, its people, and who is at `position` (None past the end)."""
-
-    session: CallSession
-    queue: list[Person]
-    position: int
-
-    @property
-    def person(self) -> Person | None:
-        return (
-            self.queue[self.position] if 0 <= self.position < len(self.queue) else None
-        )
-
-    def go(self, offset: int = 0) -> HttpResponse:
-        url = reverse("outreach:session", args=[self.session.pk])
-        return redirect(f"{url}?i={max(self.position, 0) + offset}")
-
-
-def _sitting(request: AuthedRequest, pk: int, raw: str, default: int = -1) -> _Sitting:
-    """The sitting at a position; unreadable is `default` (-1: nobody, so a form
-    posted with a bad position records nothing)."""
-    session = get_session_for_user(request.user, pk)
-    return _Sitting(session, _queue(session), int(raw) if raw.isdigit() else default)
-
-
 def session_view(request: AuthedRequest, pk: int) -> HttpResponse:
-    sitting = _sitting(request, pk, request.GET.get("i", "0"), default=0)
+    sitting = get_sitting_for_user(
+        request.user, pk, request.GET.get("i", "0"), default=0
+    )
     session, queue, position = sitting.session, sitting.queue, sitting.position
     if session.ended_at or position >= len(queue):
         services.end_session(session)
@@ -108,16 +77,13 @@ def session_view(request: AuthedRequest, pk: int) -> HttpResponse:
             "total": len(queue),
             "chain": chain,
             "last_attempt": last,
-            "last_meeting": person.meetings.select_related("outcome")
-            .order_by("-at")
-            .first(),
+            "extras": extras_for(session, person),
             "opener": render_text(
                 opener.body, values_for(person, request.user, introducer)
             )
             if opener
             else "",
             "form": AttemptForm(initial={"channel": last.channel if last else "phone"}),
-            "book_form": BookMeetingForm(),
             "outcomes": [
                 (value, label, KEYS[value]) for value, label in AttemptOutcome.choices
             ],
@@ -129,11 +95,11 @@ def session_view(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def session_log(request: AuthedRequest, pk: int) -> HttpResponse:
-    sitting = _sitting(request, pk, request.POST.get("i", ""))
+    sitting = get_sitting_for_user(request.user, pk, request.POST.get("i", ""))
     form = AttemptForm(request.POST)
     if sitting.person is None or not form.is_valid():
         messages.error(request, "Choose what happened.")
-        return sitting.go()
+        return redirect(sitting.url())
     data = form.cleaned_data
     services.log_attempt(
         sitting.person,
@@ -143,30 +109,7 @@ def session_log(request: AuthedRequest, pk: int) -> HttpResponse:
         session=sitting.session,
         call_back_on=data["call_back_on"],
     )
-    return sitting.go(1)
-
-
-@require_POST
-@transaction.atomic
-def session_book(request: AuthedRequest, pk: int) -> HttpResponse:
-    """ "Scheduled": book the meeting on the spot and log the attempt with it."""
-    sitting = _sitting(request, pk, request.POST.get("i", ""))
-    form = BookMeetingForm(request.POST)
-    if sitting.person is None or not form.is_valid():
-        messages.error(request, "Give the meeting a date and time.")
-        return sitting.go()
-    person, data = sitting.person, form.cleaned_data
-    meeting = create_meeting(person, data["at"], mode=data["mode"], kind=data["kind"])
-    services.log_attempt(
-        person,
-        AttemptOutcome.SCHEDULED,
-        channel=data["channel"],
-        notes=data["notes"],
-        session=sitting.session,
-        meeting_id=meeting.pk,
-    )
-    messages.success(request, f"Booked: {meeting}.")
-    return sitting.go(1)
+    return redirect(sitting.url(1))
 
 
 @require_POST

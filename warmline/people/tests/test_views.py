@@ -44,7 +44,7 @@ def owned_urls(network: dict[str, Person]) -> list[str]:
     org = sam.organization
     assert org is not None
     return [
-        reverse("people:detail", args=[sam.pk]),
+        reverse("home:person", args=[sam.pk]),
         reverse("people:edit", args=[sam.pk]),
         reverse("people:delete", args=[sam.pk]),
         reverse("people:organization_detail", args=[org.pk]),

@@ -22,7 +22,7 @@ def demo_load(request: AuthedRequest) -> HttpResponse:
         messages.success(
             request, f"Loaded the demo network: {count} people to explore."
         )
-    return redirect("home")
+    return redirect("home:today")
 
 
 @require_POST
@@ -31,4 +31,4 @@ def demo_remove(request: AuthedRequest) -> HttpResponse:
     messages.success(
         request, f"Removed the demo network ({count} people). Your own data stays."
     )
-    return redirect("home")
+    return redirect("home:today")

@@ -7,17 +7,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from warmline.accounts.http import AuthedRequest
-from warmline.meetings.queries import meetings_with
-from warmline.outreach.models import FollowUp
-from warmline.outreach.templates_text import messages_for
 from warmline.people import queries, services
 from warmline.people.access import get_person_for_user
-from warmline.people.fans import networker_rank, set_fan, with_fan_status
-from warmline.people.forms import IntroductionForm, PersonForm
+from warmline.people.fans import set_fan
+from warmline.people.forms import PersonForm
 from warmline.people.models import Organization, Person
 from warmline.people.widgets import PICK_LIMIT
 
@@ -47,32 +44,6 @@ def person_list(request: AuthedRequest) -> HttpResponse:
     if request.htmx:
         return render(request, "people/_results.html", context)
     return render(request, "people/person_list.html", context)
-
-
-def person_detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    person = get_object_or_404(with_fan_status(queries.people_for(request.user)), pk=pk)
-    received = list(queries.introductions_received(person))
-    chain = queries.chain_people(person)
-    return render(
-        request,
-        "people/person_detail.html",
-        {
-            "person": person,
-            "networker_rank": networker_rank(person, person.referrals_given),  # type: ignore[attr-defined]
-            "meetings": meetings_with(person),
-            "follow_ups": person.follow_ups.filter(status=FollowUp.Status.OPEN),
-            "paths": person.career_paths.all(),
-            "leads": person.job_leads.select_related("organization"),
-            "messages_to_send": messages_for(person, request.user, chain),
-            "chain": chain,
-            "introductions_received": received,
-            "introductions_made": queries.introductions_made(person),
-            "emails": person.emails.all(),
-            "phones": queries.display_phones(person),
-            "tags": person.tags.all(),
-            "introduction_form": IntroductionForm(person=person),
-        },
-    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from warmline.accounts import services as accounts
 from warmline.accounts.http import AuthedRequest
 from warmline.accounts.models import User
-from warmline.outreach.calendar import calendar_for
-from warmline.outreach.models import new_calendar_token
+from warmline.home.calendar import calendar_for
 
 
 @login_not_required
@@ -27,16 +28,13 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def calendar_settings(request: AuthedRequest) -> HttpResponse:
-    if not request.user.calendar_token:
-        request.user.calendar_token = new_calendar_token()
-        request.user.save(update_fields=["calendar_token"])
-    url = request.build_absolute_uri(f"/calendar/{request.user.calendar_token}.ics")
-    return render(request, "outreach/calendar.html", {"feed_url": url})
+    path = reverse("home:calendar_feed", args=[request.user.calendar_token])
+    url = request.build_absolute_uri(path)
+    return render(request, "home/calendar.html", {"feed_url": url})
 
 
 @require_POST
 def calendar_regenerate(request: AuthedRequest) -> HttpResponse:
-    request.user.calendar_token = new_calendar_token()
-    request.user.save(update_fields=["calendar_token"])
+    accounts.regenerate_calendar_token(request.user)
     messages.success(request, "New calendar address: the old one no longer works.")
-    return redirect("outreach:calendar")
+    return redirect("home:calendar")

@@ -1,0 +1,39 @@
+"""A person's page: who they are, how you got to them, and everything with them."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from warmline.accounts.http import AuthedRequest
+from warmline.meetings.queries import meetings_with
+from warmline.outreach.message_text import messages_for
+from warmline.outreach.models import FollowUp
+from warmline.people import queries
+from warmline.people.fans import networker_rank, with_fan_status
+from warmline.people.forms import IntroductionForm
+
+
+def person_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(with_fan_status(queries.people_for(request.user)), pk=pk)
+    chain = queries.chain_people(person)
+    return render(
+        request,
+        "home/person_detail.html",
+        {
+            "person": person,
+            "networker_rank": networker_rank(person, person.referrals_given),  # type: ignore[attr-defined]
+            "meetings": meetings_with(person),
+            "follow_ups": person.follow_ups.filter(status=FollowUp.Status.OPEN),
+            "paths": person.career_paths.all(),
+            "leads": person.job_leads.select_related("organization"),
+            "messages_to_send": messages_for(person, request.user, chain),
+            "chain": chain,
+            "introductions_received": list(queries.introductions_received(person)),
+            "introductions_made": queries.introductions_made(person),
+            "emails": person.emails.all(),
+            "phones": queries.display_phones(person),
+            "tags": person.tags.all(),
+            "introduction_form": IntroductionForm(person=person),
+        },
+    )
