@@ -57,8 +57,7 @@ def create_user(
         user.set_password(password)
     else:
         user.set_unusable_password()
-    user.save()
-    start_account(user)
+    user.save()  # start_account runs from the post_save signal (accounts/apps.py)
     return user
 
 

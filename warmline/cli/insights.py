@@ -60,26 +60,25 @@ def add_target(
         str, typer.Argument(metavar="ORG", help="The organization.")
     ],
     motivation: Annotated[
-        int | None, typer.Option(min=0, max=3, help="How much you want it, 0-3.")
+        int | None, typer.Option(help="How much you want it, 0-3 (kept if left out).")
     ] = None,
     postings: Annotated[
-        int | None, typer.Option(min=1, max=3, help="How many postings, 1-3.")
+        int | None, typer.Option(help="How many postings, 1-3 (kept if left out).")
     ] = None,
     user: UserOption = None,
 ) -> None:
     """Mark an organization as a target (it is created if new)."""
     setup_django()
-    from warmline.people.services import get_or_create_organization
+    from django.core.exceptions import ValidationError
 
-    org = get_or_create_organization(resolve_user(user), organization)
-    if org is None:
-        fail("Name the organization.")
-    org.is_target = True
-    if motivation is not None:
-        org.motivation = motivation
-    if postings is not None:
-        org.postings = postings
-    org.save()
+    from warmline.people.services import mark_target
+
+    try:
+        org = mark_target(
+            resolve_user(user), organization, motivation=motivation, postings=postings
+        )
+    except ValidationError as error:
+        fail(" ".join(error.messages))
     console.print(f"{org.name} is a target.")
 
 

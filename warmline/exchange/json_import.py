@@ -53,6 +53,10 @@ def import_everything(owner: User, data: dict[str, Any]) -> int:
         raise ValidationError(
             "This account already has people; import into an empty one."
         )
+    # An empty account has only what every account starts with (the question bank,
+    # message templates): the file's own replace them.
+    Question.objects.filter(owner=owner).delete()
+    MessageTemplate.objects.filter(owner=owner).delete()
     orgs = {
         o["id"]: Organization.objects.create(
             owner=owner,

@@ -17,8 +17,13 @@ urlpatterns = [
     ),
     path("people/duplicates/", duplicates.duplicate_list, name="duplicates"),
     path(
-        "people/duplicates/resolve/",
-        duplicates.duplicate_resolve,
-        name="duplicate_resolve",
+        "people/duplicates/merge/",
+        duplicates.duplicate_merge,
+        name="duplicate_merge",
+    ),
+    path(
+        "people/duplicates/apart/",
+        duplicates.duplicate_apart,
+        name="duplicate_apart",
     ),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from warmline.accounts.http import AuthedRequest
 from warmline.insights import metrics, network, networkers, planner, report, targets
 from warmline.people.access import get_organization_for_user
-from warmline.people.services import get_or_create_organization
+from warmline.people.services import mark_target, unmark_target
 
 
 def insights(request: AuthedRequest) -> HttpResponse:
@@ -62,23 +63,24 @@ def network_data(request: AuthedRequest) -> JsonResponse:
     )
 
 
-def _score(value: str, low: int, high: int) -> int | None:
-    return int(value) if value.isdigit() and low <= int(value) <= high else None
+def _score(value: str) -> int | None:
+    """A score from the form: empty keeps the one given before."""
+    return int(value) if value.strip().isdigit() else None
 
 
 @require_http_methods(["GET", "POST"])
 def target_list(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST":
-        name = request.POST.get("organization", "").strip()
-        if not name:
-            messages.error(request, "Name the organization.")
+        try:
+            org = mark_target(
+                request.user,
+                request.POST.get("organization", ""),
+                motivation=_score(request.POST.get("motivation", "")),
+                postings=_score(request.POST.get("postings", "")),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
         else:
-            org = get_or_create_organization(request.user, name)
-            assert org is not None
-            org.is_target = True
-            org.motivation = _score(request.POST.get("motivation", ""), 0, 3)
-            org.postings = _score(request.POST.get("postings", ""), 1, 3)
-            org.save()
             messages.success(request, f"{org.name} is a target.")
         return redirect("insights:targets")
     return render(
@@ -88,9 +90,7 @@ def target_list(request: AuthedRequest) -> HttpResponse:
 
 @require_POST
 def target_remove(request: AuthedRequest, pk: int) -> HttpResponse:
-    org = get_organization_for_user(request.user, pk)
-    org.is_target = False
-    org.save(update_fields=["is_target"])
+    unmark_target(get_organization_for_user(request.user, pk))
     return redirect("insights:targets")
 
 

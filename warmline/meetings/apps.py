@@ -7,7 +7,9 @@ class MeetingsConfig(AppConfig):
 
     def ready(self) -> None:
         # Meetings sits above people and outreach: it tells them what it adds.
-        from warmline.meetings import help, session_extras
+        from warmline.accounts.services import register_account_starter
+        from warmline.meetings import help, services, session_extras
 
         help.register()
         session_extras.register()
+        register_account_starter(services.add_default_questions)

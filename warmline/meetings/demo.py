@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from warmline.accounts.models import User
 from warmline.meetings.models import CareerPath, JobLead, Meeting, Outcome, Question
-from warmline.meetings.question_bank import ensure_question_bank
 from warmline.meetings.services import set_questions
 from warmline.outreach.models import FollowUp
 from warmline.people import derived
@@ -55,7 +54,6 @@ def load_demo_meetings(owner: User, today: dt.date | None = None) -> int:
         )
         for title, status in PATHS.items()
     }
-    ensure_question_bank(owner)
     ten_am = dt.time(10, 0, tzinfo=timezone.get_current_timezone())
     for (
         name,

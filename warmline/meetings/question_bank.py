@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from warmline.accounts.models import User
 from warmline.meetings.models import Question
 
 C = Question.Category
@@ -27,13 +26,3 @@ DEFAULT_QUESTIONS: list[tuple[str, str]] = [
         "Is there anyone at an organization I'm interested in you could introduce me to?",
     ),
 ]
-
-
-def ensure_question_bank(owner: User) -> None:
-    """Give an owner the default questions the first time they need the bank."""
-    if Question.objects.filter(owner=owner).exists():
-        return
-    Question.objects.bulk_create(
-        Question(owner=owner, category=category, text=text, position=index)
-        for index, (category, text) in enumerate(DEFAULT_QUESTIONS)
-    )

@@ -10,11 +10,21 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from warmline.meetings.models import JobLead, Meeting, MeetingQuestion, Question
+from warmline.accounts.models import User
+from warmline.core import ordering
+from warmline.meetings.models import (
+    CareerPath,
+    JobLead,
+    Meeting,
+    MeetingQuestion,
+    Question,
+)
+from warmline.meetings.question_bank import DEFAULT_QUESTIONS
 from warmline.outreach.models import AttemptOutcome, CallSession
 from warmline.outreach.services import log_attempt, meeting_booked
 from warmline.people import derived
 from warmline.people.models import Person
+from warmline.people.services import get_or_create_organization
 
 MEETING_FIELDS = {
     "at",
@@ -32,6 +42,10 @@ MEETING_FIELDS = {
 
 
 def _check_owner(meeting: Meeting) -> None:
+    """The rules every meeting keeps, checked before each save."""
+    # A job interview is for a position the seeker knows of: never a pure meeting.
+    if meeting.kind == Meeting.Kind.INTERVIEW:
+        meeting.is_pure = False
     if meeting.person.owner_id != meeting.owner_id:
         raise ValidationError("The person must be in your own network.")
     if meeting.resume is not None and meeting.resume.owner_id != meeting.owner_id:
@@ -40,12 +54,10 @@ def _check_owner(meeting: Meeting) -> None:
 
 @transaction.atomic
 def create_meeting(person: Person, at: dt.datetime, **fields: Any) -> Meeting:
-    """Plan a meeting with a person; a job interview is never a pure network meeting."""
+    """Plan a meeting with a person."""
     if unknown := set(fields) - MEETING_FIELDS:
         raise TypeError(f"Unknown meeting fields: {', '.join(sorted(unknown))}")
     meeting = Meeting(owner_id=person.owner_id, person=person, at=at, **fields)
-    if "is_pure" not in fields:
-        meeting.is_pure = meeting.kind != Meeting.Kind.INTERVIEW
     _check_owner(meeting)
     meeting.full_clean(exclude=["owner", "person", "resume"])
     meeting.save()
@@ -119,23 +131,83 @@ def set_questions(meeting: Meeting, questions: list[Question]) -> None:
         MeetingQuestion(meeting=meeting, question=q, text=q.text, position=start + i)
         for i, q in enumerate(q for pk, q in chosen.items() if pk not in kept)
     )
-    _renumber(meeting)
-
-
-def _renumber(meeting: Meeting) -> None:
-    items = list(meeting.questions.order_by("position", "id"))
-    for position, item in enumerate(items):
-        item.position = position
-    MeetingQuestion.objects.bulk_update(items, ["position"])
+    ordering.renumber(
+        MeetingQuestion, list(meeting.questions.order_by("position", "id"))
+    )
 
 
 @transaction.atomic
 def move_question(item: MeetingQuestion, offset: int) -> None:
     """Move a question up (-1) or down (+1) in its meeting's list."""
-    items = list(item.meeting.questions.order_by("position", "id"))
-    index = next(i for i, mq in enumerate(items) if mq.pk == item.pk)
-    target = max(0, min(len(items) - 1, index + offset))
-    items.insert(target, items.pop(index))
-    for position, mq in enumerate(items):
-        mq.position = position
-    MeetingQuestion.objects.bulk_update(items, ["position"])
+    ordering.move(item.meeting.questions.all(), item, offset)
+
+
+def remove_question(item: MeetingQuestion) -> None:
+    """Take a question off a meeting's list (the bank keeps it)."""
+    item.delete()
+
+
+# The question bank --------------------------------------------------------------------
+
+
+def add_default_questions(owner: User) -> None:
+    """The question bank every account starts with (run once, when it is made)."""
+    Question.objects.bulk_create(
+        Question(owner=owner, category=category, text=text, position=index)
+        for index, (category, text) in enumerate(DEFAULT_QUESTIONS)
+    )
+
+
+def add_question(owner: User, text: str, category: str) -> Question:
+    last = Question.objects.filter(owner=owner).aggregate(m=Max("position"))["m"]
+    question = Question(
+        owner=owner, text=text, category=category, position=(last or 0) + 1
+    )
+    question.full_clean(exclude=["owner"])
+    question.save()
+    return question
+
+
+def update_question(question: Question, text: str, category: str) -> Question:
+    """Reword a bank question; meetings keep the words they were asked in."""
+    question.text, question.category = text, category
+    question.full_clean(exclude=["owner"])
+    question.save()
+    return question
+
+
+def delete_question(question: Question) -> None:
+    question.delete()
+
+
+# Career paths and job leads -----------------------------------------------------------
+
+PATH_FIELDS = {"title", "status", "description", "next_step"}
+
+
+def create_path(owner: User, **fields: Any) -> CareerPath:
+    return update_path(CareerPath(owner=owner), **fields)
+
+
+def update_path(path: CareerPath, **fields: Any) -> CareerPath:
+    if unknown := set(fields) - PATH_FIELDS:
+        raise TypeError(f"Unknown career path fields: {', '.join(sorted(unknown))}")
+    for name, value in fields.items():
+        setattr(path, name, value)
+    path.full_clean(exclude=["owner", "people", "meetings"])
+    path.save()
+    return path
+
+
+def delete_path(path: CareerPath) -> None:
+    path.delete()
+
+
+@transaction.atomic
+def update_lead(lead: JobLead, *, organization_name: str, **fields: Any) -> JobLead:
+    """Edit a job lead; its organization is found or added by name."""
+    for name, value in fields.items():
+        setattr(lead, name, value)
+    lead.organization = get_or_create_organization(lead.owner, organization_name)
+    lead.full_clean(exclude=["owner", "organization", "person", "meeting"])
+    return save_lead(lead)

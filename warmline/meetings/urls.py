@@ -28,11 +28,24 @@ urlpatterns = [
         preparation.questions_pick,
         name="questions_pick",
     ),
+    path("meeting-questions/<int:pk>/up/", preparation.question_up, name="question_up"),
     path(
-        "meeting-questions/<int:pk>/", preparation.question_move, name="question_move"
+        "meeting-questions/<int:pk>/down/",
+        preparation.question_down,
+        name="question_down",
+    ),
+    path(
+        "meeting-questions/<int:pk>/remove/",
+        preparation.question_remove,
+        name="question_remove",
     ),
     path("questions/", preparation.question_bank, name="question_bank"),
     path("questions/<int:pk>/", preparation.question_edit, name="question_edit"),
+    path(
+        "questions/<int:pk>/delete/",
+        preparation.question_delete,
+        name="question_delete",
+    ),
     path("resumes/", preparation.resume_list, name="resume_list"),
     path(
         "resumes/<int:pk>/download/",
@@ -47,6 +60,7 @@ urlpatterns = [
     ),
     path("paths/", paths_leads.path_board, name="path_board"),
     path("paths/<int:pk>/", paths_leads.path_detail, name="path_detail"),
+    path("paths/<int:pk>/delete/", paths_leads.path_delete, name="path_delete"),
     path("leads/", paths_leads.lead_list, name="lead_list"),
     path("leads/<int:pk>/", paths_leads.lead_edit, name="lead_edit"),
 ]

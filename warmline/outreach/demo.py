@@ -8,7 +8,6 @@ from django.utils import timezone
 
 from warmline.accounts.models import User
 from warmline.outreach import services
-from warmline.outreach.message_text import ensure_templates
 from warmline.outreach.models import AttemptOutcome, CallList, CallSession
 from warmline.people.models import Person
 
@@ -29,7 +28,6 @@ TO_CALL = ["Peter Novak", "Leah Goldberg", "Samuel Adeyemi", "Sofia Rossi", "Gra
 def load_demo_outreach(owner: User, today: dt.date | None = None) -> None:
     today = today or timezone.localdate()
     people = {p.name: p for p in Person.objects.filter(owner=owner, is_demo=True)}
-    ensure_templates(owner)
     referrals = CallList.objects.create(
         owner=owner,
         name="Names from this month's meetings",

@@ -109,20 +109,10 @@ def render(text: str, values: dict[str, str]) -> str:
     return _TOKEN.sub(replace, text)
 
 
-def ensure_templates(owner: User) -> None:
-    if MessageTemplate.objects.filter(owner=owner).exists():
-        return
-    MessageTemplate.objects.bulk_create(
-        MessageTemplate(owner=owner, name=name, subject=subject, body=body, position=i)
-        for i, (name, subject, body) in enumerate(DEFAULT_TEMPLATES)
-    )
-
-
 def messages_for(
     person: Person, user: User, chain: list[Person]
 ) -> list[dict[str, str]]:
     """Every template of the user's, written out for this person."""
-    ensure_templates(user)
     values = values_for(person, user, chain[-2].name if len(chain) >= 2 else None)
     return [
         {

@@ -9,7 +9,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from warmline.accounts.models import User
+from warmline.core import ordering
 from warmline.outreach import cadence
+from warmline.outreach.message_text import DEFAULT_TEMPLATES
 from warmline.outreach.models import (
     ANSWERED,
     AWAITING_REPLY,
@@ -19,8 +21,10 @@ from warmline.outreach.models import (
     CallListEntry,
     CallSession,
     FollowUp,
+    MessageTemplate,
     Outreach,
 )
+from warmline.outreach.queries import entries_in_order
 from warmline.people.models import Person
 
 
@@ -180,6 +184,7 @@ def complete_follow_up(follow_up: FollowUp) -> None:
 
 
 def snooze_follow_up(follow_up: FollowUp, until: dt.date) -> None:
+    """Put a follow-up off until a later day (Today shows it again then)."""
     follow_up.status = FollowUp.Status.SNOOZED
     follow_up.due = until
     follow_up.save(update_fields=["status", "due"])
@@ -211,19 +216,36 @@ def add_to_list(call_list: CallList, people: list[Person]) -> int:
 
 @transaction.atomic
 def move_entry(entry: CallListEntry, offset: int) -> None:
-    entries = list(entry.call_list.entries.order_by("position", "id"))
-    index = next(i for i, e in enumerate(entries) if e.pk == entry.pk)
-    target = max(0, min(len(entries) - 1, index + offset))
-    entries.insert(target, entries.pop(index))
-    for position, e in enumerate(entries):
-        e.position = position
-    CallListEntry.objects.bulk_update(entries, ["position"])
+    """Move someone up (-1) or down (+1) on their call list."""
+    ordering.move(entry.call_list.entries.all(), entry, offset)
+
+
+def remove_entry(entry: CallListEntry) -> None:
+    entry.delete()
+
+
+def call_again(entry: CallListEntry) -> None:
+    """Put someone already called back among those to call."""
+    entry.done_at = None
+    entry.save(update_fields=["done_at"])
+
+
+def create_call_list(owner: User, name: str, purpose: str = "") -> CallList:
+    return CallList.objects.create(owner=owner, name=name, purpose=purpose)
+
+
+def delete_call_list(call_list: CallList) -> None:
+    call_list.delete()
+
+
+def plan_next_sitting(call_list: CallList, day: dt.date) -> None:
+    """Put the next sitting over this list in the diary (Today shows it on the day)."""
+    call_list.next_sitting_on = day
+    call_list.save(update_fields=["next_sitting_on", "updated_at"])
 
 
 def start_session(call_list: CallList) -> CallSession:
     """Start a sitting over everyone not yet done, in the list's calling order."""
-    from warmline.outreach.queries import entries_in_order
-
     queue = [e.person_id for e in entries_in_order(call_list) if e.done_at is None]
     return CallSession.objects.create(
         owner_id=call_list.owner_id,
@@ -237,3 +259,38 @@ def end_session(session: CallSession) -> None:
     if session.ended_at is None:
         session.ended_at = timezone.now()
         session.save(update_fields=["ended_at"])
+
+
+# Message templates --------------------------------------------------------------------
+
+
+def add_default_templates(owner: User) -> None:
+    """The templates every account starts with (run once, when it is made)."""
+    MessageTemplate.objects.bulk_create(
+        MessageTemplate(owner=owner, name=name, subject=subject, body=body, position=i)
+        for i, (name, subject, body) in enumerate(DEFAULT_TEMPLATES)
+    )
+
+
+def add_template(owner: User, name: str, subject: str, body: str) -> MessageTemplate:
+    """Add a template at the end of the owner's list."""
+    last = MessageTemplate.objects.filter(owner=owner).aggregate(m=Max("position"))
+    return MessageTemplate.objects.create(
+        owner=owner,
+        name=name,
+        subject=subject,
+        body=body,
+        position=(last["m"] or 0) + 1,
+    )
+
+
+def update_template(template: MessageTemplate, **fields: str) -> MessageTemplate:
+    for name in ("name", "subject", "body"):
+        if name in fields:
+            setattr(template, name, fields[name])
+    template.save()
+    return template
+
+
+def delete_template(template: MessageTemplate) -> None:
+    template.delete()

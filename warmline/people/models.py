@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -33,8 +34,12 @@ class Organization(models.Model):
     industry = models.CharField(max_length=120, blank=True)
     is_target = models.BooleanField("target organization", default=False)
     # How much the seeker wants to work there (0-3) and how many postings it has (1-3).
-    motivation = models.PositiveSmallIntegerField(null=True, blank=True)
-    postings = models.PositiveSmallIntegerField(null=True, blank=True)
+    motivation = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(3)]
+    )
+    postings = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(3)]
+    )
     notes = models.TextField(blank=True)
     is_demo = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

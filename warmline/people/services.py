@@ -257,16 +257,56 @@ def set_introducers(person: Person, introducers: list[Person]) -> None:
 
 
 @transaction.atomic
-def save_organization(organization: Organization) -> Organization:
-    """Save an organization, refusing a second one with the same name."""
+def save_organization(
+    organization: Organization, *, owner: User | None = None
+) -> Organization:
+    """Save an organization (a new one for `owner`), refusing a second one with the
+    same name."""
+    if owner is not None:
+        organization.owner = owner
     key = organization_key(organization.name)
     clash = Organization.objects.filter(owner_id=organization.owner_id, name_key=key)
     if clash.exclude(pk=organization.pk).exists():
         raise ValidationError(
             f"You already have an organization named {organization.name!r}."
         )
+    organization.full_clean(exclude=["owner", "name_key"])
     organization.save()
     return organization
+
+
+def delete_organization(organization: Organization) -> None:
+    """Delete an organization; its people stay, with no organization."""
+    organization.delete()
+
+
+@transaction.atomic
+def mark_target(
+    owner: User,
+    name: str,
+    *,
+    motivation: int | None = None,
+    postings: int | None = None,
+) -> Organization:
+    """Make an organization (found by name, or added) a target. A score left out
+    keeps the one already given."""
+    organization = get_or_create_organization(owner, name)
+    if organization is None:
+        raise ValidationError("Name the organization.")
+    organization.is_target = True
+    if motivation is not None:
+        organization.motivation = motivation
+    if postings is not None:
+        organization.postings = postings
+    organization.full_clean(exclude=["owner", "name_key"])
+    organization.save()
+    return organization
+
+
+def unmark_target(organization: Organization) -> None:
+    """No longer a target; its scores stay, should it become one again."""
+    organization.is_target = False
+    organization.save(update_fields=["is_target", "updated_at"])
 
 
 def tag_names(owner: User) -> list[str]:

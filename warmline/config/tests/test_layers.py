@@ -18,8 +18,9 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2]
 # The order README's layout states; every app at the top may import any app.
-LAYERS = {"accounts": 0, "people": 1, "outreach": 2, "meetings": 3}
-TOP = 4
+# core holds plain helpers (no models) that every app may use.
+LAYERS = {"core": 0, "accounts": 1, "people": 2, "outreach": 3, "meetings": 4}
+TOP = 5
 TOP_APPS = {"home", "insights", "exchange", "cli", "config"}
 
 

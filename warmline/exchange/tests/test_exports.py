@@ -179,8 +179,8 @@ def test_a_merge_that_would_close_a_circle_drops_that_introduction(
     lee = services.create_person(alice, "Lee", introduced_by=sam)
     twin = services.create_person(alice, "Sam O.", introduced_by=lee)
     response = alice_client.post(
-        "/people/duplicates/resolve/",
-        {"keep": sam.pk, "other": twin.pk, "action": "merge"},
+        "/people/duplicates/merge/",
+        {"keep": sam.pk, "other": twin.pk},
         follow=True,
     )
     assert not Person.objects.filter(pk=twin.pk).exists()

@@ -95,10 +95,10 @@ def test_duplicates_page_merges_and_keeps_apart(
     b = services.create_person(alice, "Dana  reyes")
     page = alice_client.get("/people/duplicates/")
     assert len(page.context["candidates"]) == 1
-    resolve = "/people/duplicates/resolve/"
+    resolve = "/people/duplicates/merge/"
     assert bob_client.post(resolve, {"keep": a.pk, "other": b.pk}).status_code == 404
     assert alice_client.post(resolve, {"keep": "x", "other": b.pk}).status_code == 404
-    alice_client.post(resolve, {"keep": a.pk, "other": b.pk, "action": "merge"})
+    alice_client.post(resolve, {"keep": a.pk, "other": b.pk})
     assert list(Person.objects.values_list("pk", flat=True)) == [a.pk]
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from warmline.accounts.http import AuthedRequest
 from warmline.exchange import duplicates
 from warmline.people.access import get_person_for_user
+from warmline.people.models import Person
 
 
 def duplicate_list(request: AuthedRequest) -> HttpResponse:
@@ -24,16 +25,26 @@ def _id(value: str) -> int:
     return int(value) if value.isdigit() else 0  # 0 matches nobody: a 404
 
 
-@require_POST
-def duplicate_resolve(request: AuthedRequest) -> HttpResponse:
+def _pair(request: AuthedRequest) -> tuple[Person, Person]:
+    """The two people posted, both the user's (else a 404)."""
     keep = get_person_for_user(request.user, _id(request.POST.get("keep", "")))
     other = get_person_for_user(request.user, _id(request.POST.get("other", "")))
-    if request.POST.get("action") == "apart":
-        duplicates.keep_apart(keep, other)
-        messages.success(request, f"{keep.name} and {other.name} stay two people.")
-    else:
-        merged = duplicates.merge(keep, other)
-        messages.success(request, f"Merged {other.name} into {keep.name}.")
-        for note in merged.dropped:
-            messages.warning(request, note)
+    return keep, other
+
+
+@require_POST
+def duplicate_merge(request: AuthedRequest) -> HttpResponse:
+    keep, other = _pair(request)
+    merged = duplicates.merge(keep, other)
+    messages.success(request, f"Merged {other.name} into {keep.name}.")
+    for note in merged.dropped:
+        messages.warning(request, note)
+    return redirect("exchange:duplicates")
+
+
+@require_POST
+def duplicate_apart(request: AuthedRequest) -> HttpResponse:
+    keep, other = _pair(request)
+    duplicates.keep_apart(keep, other)
+    messages.success(request, f"{keep.name} and {other.name} stay two people.")
     return redirect("exchange:duplicates")

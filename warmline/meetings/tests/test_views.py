@@ -25,7 +25,6 @@ from warmline.meetings.outcomes import (
     PathSuggestion,
     log_outcome,
 )
-from warmline.meetings.question_bank import ensure_question_bank
 from warmline.meetings.services import create_meeting
 from warmline.outreach.models import FollowUp
 from warmline.people import services
@@ -67,7 +66,6 @@ def logged(meeting: Meeting) -> Meeting:
 
 
 def owned_urls(meeting: Meeting) -> list[str]:
-    ensure_question_bank(meeting.owner)
     question = Question.objects.filter(owner=meeting.owner).first()
     path = CareerPath.objects.get(owner=meeting.owner)
     lead = JobLead.objects.get(owner=meeting.owner)
@@ -284,7 +282,6 @@ def test_add_a_row_in_place(alice_client: Client, meeting: Meeting) -> None:
 
 
 def test_pick_and_order_questions(alice_client: Client, meeting: Meeting) -> None:
-    ensure_question_bank(meeting.owner)
     first, second, third = Question.objects.filter(owner=meeting.owner)[:3]
     pick = reverse("meetings:questions_pick", args=[meeting.pk])
     alice_client.post(pick, {"question": [first.pk, second.pk]})
@@ -292,13 +289,9 @@ def test_pick_and_order_questions(alice_client: Client, meeting: Meeting) -> Non
     texts = lambda: [q.text for q in meeting.questions.all()]  # noqa: E731
     assert texts() == [first.text, second.text, third.text]
     last = MeetingQuestion.objects.get(meeting=meeting, question=third)
-    alice_client.post(
-        reverse("meetings:question_move", args=[last.pk]), {"action": "up"}
-    )
+    alice_client.post(reverse("meetings:question_up", args=[last.pk]))
     assert texts() == [first.text, third.text, second.text]
-    alice_client.post(
-        reverse("meetings:question_move", args=[last.pk]), {"action": "remove"}
-    )
+    alice_client.post(reverse("meetings:question_remove", args=[last.pk]))
     assert texts() == [first.text, second.text]
     first.text = "Edited in the bank later"
     first.save()
@@ -315,9 +308,7 @@ def test_question_bank_starts_with_defaults_and_can_be_edited(
         "/questions/", {"text": "What would you do in my place?", "category": "advice"}
     )
     question = Question.objects.get(owner=alice, text="What would you do in my place?")
-    alice_client.post(
-        reverse("meetings:question_edit", args=[question.pk]), {"action": "delete"}
-    )
+    alice_client.post(reverse("meetings:question_delete", args=[question.pk]))
     assert not Question.objects.filter(pk=question.pk).exists()
 
 

@@ -13,7 +13,6 @@ from warmline.meetings import queries, services
 from warmline.meetings.access import get_meeting_for_user
 from warmline.meetings.forms import MeetingForm
 from warmline.meetings.models import Meeting, Question
-from warmline.meetings.question_bank import ensure_question_bank
 from warmline.people.access import get_person_for_user
 from warmline.people.fans import fan_status
 from warmline.people.queries import chain_people, introductions_received
@@ -52,8 +51,6 @@ def meeting_add(request: AuthedRequest) -> HttpResponse:
         fields = {
             k: v for k, v in form.cleaned_data.items() if k not in ("person", "at")
         }
-        if "is_pure" not in request.POST and fields["kind"] == Meeting.Kind.INTERVIEW:
-            fields["is_pure"] = False
         meeting = services.create_meeting(
             form.cleaned_data["person"], form.cleaned_data["at"], **fields
         )
@@ -65,7 +62,6 @@ def meeting_add(request: AuthedRequest) -> HttpResponse:
 def meeting_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request.user, pk)
     person = meeting.person
-    ensure_question_bank(request.user)
     chosen = list(meeting.questions.all())
     picked = {mq.question_id for mq in chosen}
     earlier = queries.meetings_with(person).exclude(pk=meeting.pk)

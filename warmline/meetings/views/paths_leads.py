@@ -5,23 +5,20 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from warmline.accounts.http import AuthedRequest
 from warmline.meetings import queries, services
 from warmline.meetings.access import get_lead_for_user, get_path_for_user
 from warmline.meetings.forms import CareerPathForm, JobLeadForm
 from warmline.meetings.models import CareerPath, JobLead
-from warmline.people.services import get_or_create_organization
 
 
 @require_http_methods(["GET", "POST"])
 def path_board(request: AuthedRequest) -> HttpResponse:
     form = CareerPathForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        path = form.save(commit=False)
-        path.owner = request.user
-        path.save()
+        path = services.create_path(request.user, **form.cleaned_data)
         messages.success(request, f"Added the path {path.title}.")
         return redirect("meetings:path_board")
     board = queries.paths_board(request.user)
@@ -34,13 +31,9 @@ def path_board(request: AuthedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def path_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     path = get_path_for_user(request.user, pk)
-    if request.method == "POST" and request.POST.get("action") == "delete":
-        path.delete()
-        messages.success(request, f"Deleted the path {path.title}.")
-        return redirect("meetings:path_board")
     form = CareerPathForm(request.POST or None, instance=path)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.update_path(path, **form.cleaned_data)
         messages.success(request, f"Saved {path.title}.")
         return redirect(path)
     return render(
@@ -53,6 +46,14 @@ def path_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "meetings": path.meetings.select_related("person"),
         },
     )
+
+
+@require_POST
+def path_delete(request: AuthedRequest, pk: int) -> HttpResponse:
+    path = get_path_for_user(request.user, pk)
+    services.delete_path(path)
+    messages.success(request, f"Deleted the path {path.title}.")
+    return redirect("meetings:path_board")
 
 
 def lead_list(request: AuthedRequest) -> HttpResponse:
@@ -76,11 +77,7 @@ def lead_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     initial = {"organization_name": lead.organization.name if lead.organization else ""}
     form = JobLeadForm(request.POST or None, instance=lead, initial=initial)
     if request.method == "POST" and form.is_valid():
-        lead = form.save(commit=False)
-        lead.organization = get_or_create_organization(
-            request.user, form.cleaned_data["organization_name"]
-        )
-        services.save_lead(lead)
+        services.update_lead(lead, **form.cleaned_data)
         messages.success(request, f"Saved {lead}.")
         return redirect("meetings:lead_list")
     chain = queries.leads_with_chains(JobLead.objects.filter(pk=lead.pk))[0]["chain"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import redirect, render
@@ -16,8 +18,7 @@ from warmline.meetings.access import (
     get_resume_for_user,
 )
 from warmline.meetings.forms import QuestionForm, ResumeForm
-from warmline.meetings.models import Question, ResumeVersion
-from warmline.meetings.question_bank import ensure_question_bank
+from warmline.meetings.models import MeetingQuestion, Question, ResumeVersion
 
 
 @require_POST
@@ -35,26 +36,30 @@ def questions_pick(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect(meeting.get_absolute_url() + "#questions")
 
 
-@require_POST
-def question_move(request: AuthedRequest, pk: int) -> HttpResponse:
-    item = get_meeting_question_for_user(request.user, pk)
-    action = request.POST.get("action")
-    if action == "remove":
-        item.delete()
-    else:
-        services.move_question(item, -1 if action == "up" else 1)
-    return redirect(item.meeting.get_absolute_url() + "#questions")
+def _question_verb(
+    verb: Callable[[MeetingQuestion], None],
+) -> Callable[..., HttpResponse]:
+    """A view that does one thing to a question on one of the user's meetings."""
+
+    @require_POST
+    def view(request: AuthedRequest, pk: int) -> HttpResponse:
+        item = get_meeting_question_for_user(request.user, pk)
+        verb(item)
+        return redirect(item.meeting.get_absolute_url() + "#questions")
+
+    return view
+
+
+question_up = _question_verb(lambda item: services.move_question(item, -1))
+question_down = _question_verb(lambda item: services.move_question(item, 1))
+question_remove = _question_verb(services.remove_question)
 
 
 @require_http_methods(["GET", "POST"])
 def question_bank(request: AuthedRequest) -> HttpResponse:
-    ensure_question_bank(request.user)
     form = QuestionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        question = form.save(commit=False)
-        question.owner = request.user
-        question.position = Question.objects.filter(owner=request.user).count()
-        question.save()
+        services.add_question(request.user, **form.cleaned_data)
         messages.success(request, "Added the question to your bank.")
         return redirect("meetings:question_bank")
     questions = Question.objects.filter(owner=request.user).order_by(
@@ -68,17 +73,21 @@ def question_bank(request: AuthedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def question_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     question = get_question_for_user(request.user, pk)
-    if request.method == "POST" and request.POST.get("action") == "delete":
-        question.delete()
-        messages.success(request, "Removed the question from your bank.")
-        return redirect("meetings:question_bank")
     form = QuestionForm(request.POST or None, instance=question)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.update_question(question, **form.cleaned_data)
         return redirect("meetings:question_bank")
     return render(
         request, "meetings/question_form.html", {"form": form, "question": question}
     )
+
+
+@require_POST
+def question_delete(request: AuthedRequest, pk: int) -> HttpResponse:
+    question = get_question_for_user(request.user, pk)
+    services.delete_question(question)
+    messages.success(request, "Removed the question from your bank.")
+    return redirect("meetings:question_bank")
 
 
 @require_http_methods(["GET", "POST"])

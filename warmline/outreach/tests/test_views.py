@@ -90,15 +90,24 @@ def test_owner_outsider_and_anonymous_on_every_page(
         reverse("outreach:list_add", args=[call_list.pk]),
         reverse("outreach:list_delete", args=[call_list.pk]),
         reverse("outreach:session_start", args=[call_list.pk]),
-        reverse("outreach:entry_change", args=[entry.pk]),
-        reverse("outreach:follow_up_change", args=[follow_up.pk]),
+        *(
+            reverse(f"outreach:entry_{verb}", args=[entry.pk])
+            for verb in ("up", "down", "call_again", "remove")
+        ),
+        *(
+            reverse(f"outreach:follow_up_{verb}", args=[follow_up.pk])
+            for verb in ("done", "snooze", "reopen")
+        ),
         session_url + "log/",
         session_url + "book/",
+        session_url + "next/",
         session_url + "end/",
     ]
     for url in posts:
         assert (
-            bob_client.post(url, {"action": "done", "outcome": "replied"}).status_code
+            bob_client.post(
+                url, {"outcome": "replied", "day": "2026-12-01"}
+            ).status_code
             == 404
         ), url
     assert CallList.objects.filter(pk=call_list.pk).exists()
@@ -138,9 +147,7 @@ def test_reorder_remove_and_done_people_drop_to_the_bottom(
     alice_client: Client, call_list: CallList, people: dict[str, Person]
 ) -> None:
     nina = CallListEntry.objects.get(call_list=call_list, person=people["nina"])
-    alice_client.post(
-        reverse("outreach:entry_change", args=[nina.pk]), {"action": "up"}
-    )
+    alice_client.post(reverse("outreach:entry_up", args=[nina.pk]))
     page = alice_client.get(call_list.get_absolute_url())
     assert [e.person.name for e in page.context["entries"]] == [
         "Dana Reyes",
@@ -152,9 +159,7 @@ def test_reorder_remove_and_done_people_drop_to_the_bottom(
     )
     page = alice_client.get(call_list.get_absolute_url())
     assert [e.person.name for e in page.context["entries"]][-1] == "Dana Reyes"
-    alice_client.post(
-        reverse("outreach:entry_change", args=[nina.pk]), {"action": "remove"}
-    )
+    alice_client.post(reverse("outreach:entry_remove", args=[nina.pk]))
     assert call_list.entries.count() == 2
 
 
@@ -237,17 +242,20 @@ def test_follow_ups_done_snooze_and_reopen(
             title="Thank Sam",
             due=NOW.date(),
         )
-        url = reverse("outreach:follow_up_change", args=[follow_up.pk])
+
+        def url(verb: str) -> str:
+            return reverse(f"outreach:follow_up_{verb}", args=[follow_up.pk])
+
         assertContains(alice_client.get("/followups/"), "Thank Sam")
-        alice_client.post(url, {"action": "snooze"})
+        alice_client.post(url("snooze"), {"days": "1"})
         follow_up.refresh_from_db()
         assert (follow_up.status, follow_up.due) == ("snoozed", dt.date(2026, 11, 28))
         assertNotContains(alice_client.get("/followups/"), "Thank Sam")
-        alice_client.post(url, {"action": "done"})
+        alice_client.post(url("done"))
         follow_up.refresh_from_db()
         assert follow_up.status == "done"
         assertContains(alice_client.get("/followups/?show=done"), "Thank Sam")
-        alice_client.post(url, {"action": "reopen"})
+        alice_client.post(url("reopen"))
         follow_up.refresh_from_db()
         assert follow_up.status == "open"
 

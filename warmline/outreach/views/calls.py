@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpResponse
@@ -12,6 +14,7 @@ from warmline.accounts.http import AuthedRequest
 from warmline.outreach import queries, services
 from warmline.outreach.access import get_entry_for_user, get_list_for_user
 from warmline.outreach.forms import AddByFilterForm, AddPersonForm, CallListForm
+from warmline.outreach.models import CallListEntry
 from warmline.people.models import Person
 from warmline.people.queries import PeopleFilter, search_people
 
@@ -22,9 +25,7 @@ FILTER_LIMIT = 200  # a list for one sitting, not the whole network
 def call_lists(request: AuthedRequest) -> HttpResponse:
     form = CallListForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        call_list = form.save(commit=False)
-        call_list.owner = request.user
-        call_list.save()
+        call_list = services.create_call_list(request.user, **form.cleaned_data)
         messages.success(
             request, f"Created {call_list.name}. Now add the people to call."
         )
@@ -96,23 +97,28 @@ def list_add_filtered(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect(call_list)
 
 
-@require_POST
-def entry_change(request: AuthedRequest, pk: int) -> HttpResponse:
-    entry = get_entry_for_user(request.user, pk)
-    action = request.POST.get("action")
-    if action == "remove":
-        entry.delete()
-    elif action == "undone":
-        entry.done_at = None
-        entry.save(update_fields=["done_at"])
-    elif action in ("up", "down"):
-        services.move_entry(entry, -1 if action == "up" else 1)
-    return redirect(entry.call_list)
+def _entry_verb(verb: Callable[[CallListEntry], None]) -> Callable[..., HttpResponse]:
+    """A view that does one thing to an entry on one of the user's lists."""
+
+    @require_POST
+    def view(request: AuthedRequest, pk: int) -> HttpResponse:
+        entry = get_entry_for_user(request.user, pk)
+        verb(entry)
+        return redirect(entry.call_list)
+
+    view.__doc__ = verb.__doc__
+    return view
+
+
+entry_up = _entry_verb(lambda entry: services.move_entry(entry, -1))
+entry_down = _entry_verb(lambda entry: services.move_entry(entry, 1))
+entry_call_again = _entry_verb(services.call_again)
+entry_remove = _entry_verb(services.remove_entry)
 
 
 @require_POST
 def list_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     call_list = get_list_for_user(request.user, pk)
-    call_list.delete()
+    services.delete_call_list(call_list)
     messages.success(request, f"Deleted {call_list.name}.")
     return redirect("outreach:call_lists")

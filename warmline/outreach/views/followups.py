@@ -50,26 +50,36 @@ def follow_up_list(request: AuthedRequest) -> HttpResponse:
     )
 
 
-@require_POST
-def follow_up_change(request: AuthedRequest, pk: int) -> HttpResponse:
-    follow_up = get_follow_up_for_user(request.user, pk)
-    action = request.POST.get("action")
-    if action == "done":
-        services.complete_follow_up(follow_up)
-        messages.success(request, f"Done: {follow_up.title}.")
-    elif action == "snooze":
-        days = (
-            int(request.POST.get("days", "1"))
-            if request.POST.get("days", "1").isdigit()
-            else 1
-        )
-        services.snooze_follow_up(
-            follow_up, timezone.localdate() + dt.timedelta(days=days)
-        )
-        messages.success(request, f"Snoozed until {follow_up.due:%a %d %b}.")
-    elif action == "reopen":
-        services.reopen_follow_up(follow_up)
+def _back(request: AuthedRequest) -> HttpResponse:
+    """Back to the page the button was on (Today, a person), else the list."""
     back = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         return redirect(back)
     return redirect("outreach:follow_ups")
+
+
+@require_POST
+def follow_up_done(request: AuthedRequest, pk: int) -> HttpResponse:
+    follow_up = get_follow_up_for_user(request.user, pk)
+    services.complete_follow_up(follow_up)
+    messages.success(request, f"Done: {follow_up.title}.")
+    return _back(request)
+
+
+@require_POST
+def follow_up_snooze(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Put it off by `days` (1 to 60; "Tomorrow" sends 1)."""
+    follow_up = get_follow_up_for_user(request.user, pk)
+    raw = request.POST.get("days", "1")
+    days = int(raw) if raw.isdigit() and 1 <= int(raw) <= 60 else 1
+    until = timezone.localdate() + dt.timedelta(days=days)
+    services.snooze_follow_up(follow_up, until)
+    messages.success(request, f"Snoozed until {until:%a %d %b}.")
+    return _back(request)
+
+
+@require_POST
+def follow_up_reopen(request: AuthedRequest, pk: int) -> HttpResponse:
+    follow_up = get_follow_up_for_user(request.user, pk)
+    services.reopen_follow_up(follow_up)
+    return _back(request)

@@ -5,24 +5,21 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from warmline.accounts.http import AuthedRequest
+from warmline.outreach import services
 from warmline.outreach.access import get_template_for_user
 from warmline.outreach.forms import TemplateForm
-from warmline.outreach.message_text import PLACEHOLDERS, ensure_templates
+from warmline.outreach.message_text import PLACEHOLDERS
 from warmline.outreach.models import MessageTemplate
 
 
 @require_http_methods(["GET", "POST"])
 def template_list(request: AuthedRequest) -> HttpResponse:
-    ensure_templates(request.user)
     form = TemplateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        template = form.save(commit=False)
-        template.owner = request.user
-        template.position = MessageTemplate.objects.filter(owner=request.user).count()
-        template.save()
+        template = services.add_template(request.user, **form.cleaned_data)
         messages.success(request, f"Added the template {template.name}.")
         return redirect("outreach:templates")
     return render(
@@ -39,21 +36,21 @@ def template_list(request: AuthedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def template_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     template = get_template_for_user(request.user, pk)
-    if request.method == "POST" and request.POST.get("action") == "delete":
-        template.delete()
-        messages.success(request, f"Deleted {template.name}.")
-        return redirect("outreach:templates")
     form = TemplateForm(request.POST or None, instance=template)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.update_template(template, **form.cleaned_data)
         messages.success(request, f"Saved {template.name}.")
         return redirect("outreach:templates")
     return render(
         request,
         "outreach/template_form.html",
-        {
-            "form": form,
-            "template": template,
-            "placeholders": PLACEHOLDERS,
-        },
+        {"form": form, "template": template, "placeholders": PLACEHOLDERS},
     )
+
+
+@require_POST
+def template_delete(request: AuthedRequest, pk: int) -> HttpResponse:
+    template = get_template_for_user(request.user, pk)
+    services.delete_template(template)
+    messages.success(request, f"Deleted {template.name}.")
+    return redirect("outreach:templates")

@@ -17,8 +17,8 @@ from warmline.outreach.access import (
     get_sitting_for_user,
 )
 from warmline.outreach.forms import AttemptForm
-from warmline.outreach.message_text import ensure_templates, values_for
 from warmline.outreach.message_text import render as render_text
+from warmline.outreach.message_text import values_for
 from warmline.outreach.models import AttemptOutcome
 from warmline.outreach.session_extras import extras_for
 from warmline.people.queries import chain_people
@@ -62,7 +62,6 @@ def session_view(request: AuthedRequest, pk: int) -> HttpResponse:
             },
         )
     person = queue[position]
-    ensure_templates(request.user)
     chain = chain_people(person)
     introducer = chain[-2].name if len(chain) >= 2 else None
     opener = request.user.messagetemplate_set.first()
@@ -129,7 +128,6 @@ def next_sitting(request: AuthedRequest, pk: int) -> HttpResponse:
         messages.error(request, "Choose a day for the next sitting.")
         return redirect("outreach:session", pk=pk)
     call_list = session.call_list
-    call_list.next_sitting_on = day
-    call_list.save(update_fields=["next_sitting_on", "updated_at"])
+    services.plan_next_sitting(call_list, day)
     messages.success(request, f"Next sitting on {day:%A %d %B}. It will be on Today.")
     return redirect(call_list)

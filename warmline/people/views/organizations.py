@@ -39,10 +39,8 @@ def organization_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def _save(request: AuthedRequest, form: OrganizationForm) -> Organization | None:
-    organization = form.save(commit=False)
-    organization.owner = request.user
     try:
-        return services.save_organization(organization)
+        return services.save_organization(form.instance, owner=request.user)
     except ValidationError as error:
         form.add_error("name", error)
         return None
@@ -75,7 +73,7 @@ def organization_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 def organization_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     organization = get_organization_for_user(request.user, pk)
     if request.method == "POST":
-        organization.delete()
+        services.delete_organization(organization)
         messages.success(request, f"Deleted {organization.name}; its people stay.")
         return redirect("people:organization_list")
     return render(
