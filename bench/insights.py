@@ -42,8 +42,8 @@ def build(people: int, meetings: int, attempts: int) -> User:
     from warmline.exchange.fast_insert import insert_many, prepared
     from warmline.meetings.models import JobLead, Meeting, Outcome
     from warmline.outreach.models import Attempt
-    from warmline.people.models import Introduction, Organization
     from warmline.people import derived
+    from warmline.people.models import Introduction, Organization
     from warmline.people.synthetic import build_network
 
     owner = create_user("bench")
