@@ -55,7 +55,7 @@ def demo(
     setup_django()
     from django.core.exceptions import ValidationError
 
-    from warmline.demo import load_demo, remove_demo
+    from warmline.home.demo import load_demo, remove_demo
 
     owner = resolve_user(user)
     if remove:

@@ -85,7 +85,7 @@ def serve(
         first_run = not User.objects.exists()
         owner = ensure_local_owner()
         if first_run and owner and demo:
-            from warmline.demo import load_demo
+            from warmline.home.demo import load_demo
 
             people = load_demo(owner)
             console.print(

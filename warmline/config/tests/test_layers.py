@@ -28,6 +28,11 @@ def layer(app: str) -> int:
     return LAYERS.get(app, TOP)
 
 
+def is_module(name: str) -> bool:
+    """An app (a package) or a module at the package's root (such as conftest)."""
+    return (PACKAGE / name).is_dir() or (PACKAGE / f"{name}.py").exists()
+
+
 def apps() -> list[str]:
     return sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").exists())
 
@@ -69,8 +74,7 @@ def test_a_lower_app_never_imports_a_higher_one(app: str) -> None:
         f"{path.relative_to(PACKAGE.parent)}:{line} imports warmline.{other}"
         for path in modules(app)
         for line, other in imported_apps(path)
-        if other in LAYERS or other in TOP_APPS or (PACKAGE / other).is_dir()
-        if layer(other) > layer(app)
+        if is_module(other) and layer(other) > layer(app)
     ]
     assert not upward, "\n".join(upward)
 

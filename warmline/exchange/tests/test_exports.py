@@ -14,11 +14,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.demo import load_demo
 from warmline.exchange import backup, duplicates, exports
 from warmline.exchange.importers import PARSERS
 from warmline.exchange.importing import import_rows
 from warmline.exchange.json_import import import_everything
+from warmline.home.demo import load_demo
 from warmline.meetings.models import Meeting, ResumeVersion
 from warmline.meetings.resumes import add_resume
 from warmline.meetings.services import create_meeting

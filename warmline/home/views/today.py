@@ -17,7 +17,7 @@ from warmline.people.models import Person
 
 def today(request: AuthedRequest) -> HttpResponse:
     if not Person.objects.filter(owner=request.user).exists():
-        return render(request, "people/welcome.html")
+        return render(request, "home/welcome.html")
     day = timezone.localdate()
     return render(
         request,

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from warmline.accounts.tests.factories import UserFactory
-from warmline.demo import load_demo
+from warmline.home.demo import load_demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

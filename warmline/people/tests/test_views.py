@@ -320,13 +320,13 @@ def test_empty_account_home_offers_the_demo_or_a_real_start(
 def test_demo_loads_in_one_click_and_is_removed_in_one(
     alice_client: Client, alice: User
 ) -> None:
-    response = alice_client.post(reverse("demo_load"), follow=True)
+    response = alice_client.post(reverse("home:demo_load"), follow=True)
     assertContains(response, "Loaded the demo network")
     assertContains(response, "Remove demo data")
     assert Person.objects.filter(owner=alice, is_demo=True).count() >= 40
-    again = alice_client.post(reverse("demo_load"), follow=True)
+    again = alice_client.post(reverse("home:demo_load"), follow=True)
     assertContains(again, "already loaded")
-    response = alice_client.post(reverse("demo_remove"), follow=True)
+    response = alice_client.post(reverse("home:demo_remove"), follow=True)
     assertContains(response, "Removed the demo network")
     assert not Person.objects.filter(owner=alice).exists()
 

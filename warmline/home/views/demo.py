@@ -8,8 +8,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from warmline import demo
 from warmline.accounts.http import AuthedRequest
+from warmline.home import demo
 
 
 @require_POST
