@@ -6,6 +6,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -72,6 +73,12 @@ def derived_fields_stay_right(request: pytest.FixtureRequest) -> Iterator[None]:
         if (changed := stale_rows(owner))
     }
     assert not stale, f"derived fields were stale (owner: rows changed): {stale}"
+
+
+@pytest.fixture(autouse=True)
+def own_media_root(settings: Any, tmp_path: Path) -> None:
+    """Each test keeps uploaded files (resumes) apart: a backup test counts them."""
+    settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
 @pytest.fixture

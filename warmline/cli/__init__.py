@@ -7,7 +7,16 @@ from typing import Annotated
 import typer
 
 from warmline import __version__
-from warmline.cli import accounts, exchange, insights, meetings, outreach, people, serve
+from warmline.cli import (
+    accounts,
+    exchange,
+    insights,
+    meetings,
+    outreach,
+    people,
+    serve,
+    tick,
+)
 
 app = typer.Typer(
     name="warmline",
@@ -49,6 +58,7 @@ app.command("backup")(exchange.backup)
 app.command("restore")(exchange.restore)
 app.add_typer(insights.targets_app, name="targets")
 app.command("report")(insights.report)
+app.command("tick")(tick.tick)
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Max
@@ -71,9 +72,7 @@ def log_attempt(
     at = at or timezone.now()
     if outcome not in AttemptOutcome.values:
         raise ValueError(f"Unknown outcome {outcome!r}")
-    waiting = Outreach.objects.filter(
-        person=person, status=Outreach.Status.WAITING
-    ).first()
+    waiting = _waiting_on(person, at)
     if outcome in AWAITING_REPLY and waiting is None:
         waiting = _start_outreach(person, at)
     attempt = Attempt.objects.create(
@@ -108,6 +107,15 @@ def log_attempt(
         ).update(done_at=at)
     touch(person, at)
     return attempt
+
+
+def _waiting_on(person: Person, at: dt.datetime) -> Outreach | None:
+    """The outreach still waiting on a person's answer at `at`; one whose 3B7 routine
+    had already run out is closed as "no reply" first (if `warmline tick` has not)."""
+    waiting = Outreach.objects.filter(person=person, status=Outreach.Status.WAITING)
+    for ran_out in waiting.filter(give_up_on__lte=timezone.localdate(at)):
+        close_outreach(ran_out, replied_at=None)
+    return waiting.filter(give_up_on__gt=timezone.localdate(at)).first()
 
 
 def _start_outreach(person: Person, at: dt.datetime) -> Outreach:
@@ -169,9 +177,7 @@ def expire_outreach(owner: User, today: dt.date | None = None) -> int:
 
 def meeting_booked(person: Person, at: dt.datetime) -> None:
     """A booked meeting is an answer: it ends any outreach waiting on that person."""
-    waiting = Outreach.objects.filter(
-        person=person, status=Outreach.Status.WAITING
-    ).first()
+    waiting = _waiting_on(person, at)
     if waiting is not None:
         close_outreach(waiting, replied_at=at)
 
@@ -259,6 +265,44 @@ def end_session(session: CallSession) -> None:
     if session.ended_at is None:
         session.ended_at = timezone.now()
         session.save(update_fields=["ended_at"])
+
+
+# A sitting still open this long after it started was left open: it ended with its
+# last call.
+SITTING_LEFT_OPEN = dt.timedelta(hours=12)
+
+
+def close_sittings_left_open(owner: User, now: dt.datetime | None = None) -> int:
+    """End the owner's sittings left open, at their last call (or their start)."""
+    now = now or timezone.now()
+    left_open = CallSession.objects.filter(
+        owner=owner, ended_at__isnull=True, started_at__lte=now - SITTING_LEFT_OPEN
+    ).annotate(last_call=Max("attempts__at"))
+    count = 0
+    for session in left_open:
+        session.ended_at = session.last_call or session.started_at  # type: ignore[attr-defined]
+        session.save(update_fields=["ended_at"])
+        count += 1
+    return count
+
+
+@dataclass(frozen=True)
+class Ticked:
+    outreach_given_up: int
+    sittings_closed: int
+
+
+@transaction.atomic
+def tick(owner: User, now: dt.datetime | None = None) -> Ticked:
+    """Write down what follows from time alone, for one owner: outreach whose 3B7
+    routine has run out becomes "no reply" (and its person a curmudgeon), and
+    sittings left open are closed. Pages compute both when read, so running it late
+    or twice changes nothing a user sees."""
+    now = now or timezone.now()
+    return Ticked(
+        outreach_given_up=expire_outreach(owner, timezone.localdate(now)),
+        sittings_closed=close_sittings_left_open(owner, now),
+    )
 
 
 # Message templates --------------------------------------------------------------------

@@ -11,7 +11,14 @@ from warmline.accounts.models import User
 from warmline.meetings.services import create_meeting
 from warmline.outreach import cadence
 from warmline.outreach.models import Attempt, FollowUp, Outreach
-from warmline.outreach.services import expire_outreach, log_attempt
+from warmline.outreach.services import (
+    add_to_list,
+    create_call_list,
+    expire_outreach,
+    log_attempt,
+    start_session,
+    tick,
+)
 from warmline.people import services
 from warmline.people.models import Person
 
@@ -133,3 +140,33 @@ def test_logging_an_attempt_updates_the_last_interaction(sam: Person) -> None:
     log_attempt(sam, "declined", at=at(dt.date(2026, 11, 20)))  # backdated: older
     sam.refresh_from_db()
     assert sam.last_interaction_at == at(FRIDAY)
+
+
+def test_a_new_call_after_the_routine_ran_out_starts_a_new_outreach(
+    sam: Person,
+) -> None:
+    """`warmline tick` never ran: the write itself closes the one that ran out."""
+    log_attempt(sam, "no_answer", at=at(FRIDAY))
+    log_attempt(sam, "voicemail", at=at(dt.date(2026, 12, 14)))
+    assert list(Outreach.objects.order_by("started_at").values_list("status")) == [
+        ("no_reply",),
+        ("waiting",),
+    ]
+    sam.refresh_from_db()
+    assert sam.responsiveness == "curmudgeon"
+
+
+def test_tick_gives_up_on_outreach_and_closes_sittings_left_open(sam: Person) -> None:
+    call_list = create_call_list(sam.owner, "This week")
+    add_to_list(call_list, [sam])
+    session = start_session(call_list)
+    log_attempt(sam, "no_answer", at=at(FRIDAY), session=session)
+    done = tick(sam.owner, now=at(dt.date(2026, 12, 11)))
+    assert (done.outreach_given_up, done.sittings_closed) == (1, 1)
+    session.refresh_from_db()
+    assert session.ended_at == at(FRIDAY)  # at its last call
+    assert Outreach.objects.get().status == "no_reply"
+    # Safe to run again: nothing left to do.
+    again = tick(sam.owner, now=at(dt.date(2026, 12, 12)))
+    assert (again.outreach_given_up, again.sittings_closed) == (0, 0)
+

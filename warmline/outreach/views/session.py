@@ -52,7 +52,8 @@ def session_view(request: AuthedRequest, pk: int) -> HttpResponse:
     )
     session, queue, position = sitting.session, sitting.queue, sitting.position
     if session.ended_at or position >= len(queue):
-        services.end_session(session)
+        # Reading the summary ends nothing: "End the sitting" does, or `warmline tick`
+        # for a sitting left open.
         return render(
             request,
             "outreach/session_end.html",

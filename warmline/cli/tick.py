@@ -1,0 +1,34 @@
+"""`warmline tick`: write down what follows from time alone, for cron or a timer."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from warmline.cli.bootstrap import setup_django
+from warmline.cli.options import UserOption
+
+console = Console()
+
+
+def tick(user: UserOption = None) -> None:
+    """Give up on outreach past its 3B7 routine and close sittings left open.
+
+    Safe to run at any time and as often as you like (pages already show both as
+    they should); run it daily from cron or a systemd timer so badges and the
+    calendar stay current.
+    """
+    setup_django()
+    from warmline.accounts.models import User
+    from warmline.cli.bootstrap import resolve_user
+    from warmline.outreach.services import tick as tick_owner
+
+    owners = [resolve_user(user)] if user else list(User.objects.filter(is_active=True))
+    given_up = closed = 0
+    for owner in owners:
+        done = tick_owner(owner)
+        given_up += done.outreach_given_up
+        closed += done.sittings_closed
+    console.print(
+        f"{given_up} outreach marked no reply, {closed} sittings closed "
+        f"({len(owners)} account{'s' if len(owners) != 1 else ''})."
+    )
