@@ -169,4 +169,3 @@ def test_tick_gives_up_on_outreach_and_closes_sittings_left_open(sam: Person) ->
     # Safe to run again: nothing left to do.
     again = tick(sam.owner, now=at(dt.date(2026, 12, 12)))
     assert (again.outreach_given_up, again.sittings_closed) == (0, 0)
-
