@@ -197,6 +197,6 @@ def snapshot() -> dict[str, list[dict[str, Any]]]:
     """Every row of every Warmline model (and the users), to compare before/after."""
     models = [m for m in apps.get_models() if m.__module__.startswith("warmline.")]
     return {
-        model._meta.label: list(model.objects.order_by("pk").values())
+        model._meta.label: list(model._default_manager.order_by("pk").values())
         for model in models
     }
