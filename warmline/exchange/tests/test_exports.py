@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,6 @@ from warmline.demo import load_demo
 from warmline.exchange import backup, duplicates, exports
 from warmline.exchange.importers import PARSERS
 from warmline.exchange.importing import import_rows
-from warmline.exchange.json_import import import_everything
 from warmline.meetings.models import Meeting, ResumeVersion
 from warmline.meetings.resumes import add_resume
 from warmline.meetings.services import create_meeting
@@ -31,41 +31,19 @@ pytestmark = pytest.mark.django_db
 
 
 def snapshot(owner: User) -> dict:
-    data = exports.everything(owner)
-    for key in ("exported_at", "user"):
-        data.pop(key)
-    people = {p["id"]: p["name"] for p in data["people"]}
-    # Ids differ between accounts: compare by names and content.
-    return {
-        "people": sorted(
-            (
-                p["name"],
-                tuple(e["address"] for e in p["emails"]),
-                tuple(n["number"] for n in p["phones"]),
-                tuple(sorted(p["tags"])),
-                p["title"],
-                p["is_main_contact"],
-            )
-            for p in data["people"]
-        ),
-        "introductions": sorted(
-            (people[i["introducer_id"]], people[i["person_id"]])
-            for i in data["introductions"]
-        ),
-        "meetings": sorted(
-            (
-                people[m["person_id"]],
-                m["at"],
-                m["status"],
-                json.dumps(m["outcome"], sort_keys=True),
-            )
-            for m in data["meetings"]
-        ),
-        "counts": {k: len(v) for k, v in data.items() if isinstance(v, list)},
-        "degrees": sorted(
-            Person.objects.filter(owner=owner).values_list("name", "degree")
-        ),
-    }
+    """Everything the owner has, as the JSON export writes it, and the degrees.
+
+    Times to the millisecond: a backup is written by Django's serializer, which keeps
+    no more."""
+    text = re.sub(
+        r"(\.\d{3})\d{3}(?=[+-]\d\d:\d\d)", r"\1", json.dumps(exports.everything(owner))
+    )
+    data = json.loads(text)
+    data.pop("exported_at")
+    data["degrees"] = sorted(
+        Person.objects.filter(owner=owner).values_list("name", "degree")
+    )
+    return data
 
 
 def test_people_csv_neutralises_formulas(alice: User) -> None:
@@ -120,18 +98,6 @@ def test_vcard_round_trip_into_an_empty_user(alice: User, bob: User) -> None:
     assert mine == theirs
 
 
-def test_json_round_trip_into_an_empty_user(alice: User, bob: User) -> None:
-    load_demo(alice)
-    dana = Person.objects.get(owner=alice, name="Dana Reyes")
-    log_attempt(dana, "replied", channel="email", notes="Happy to help")
-    data = json.loads(json.dumps(exports.everything(alice)))
-    assert data["format"] == "warmline-export" and data["version"] == 1
-    import_everything(bob, data)
-    assert snapshot(bob) == snapshot(alice)
-    with pytest.raises(Exception, match="already has people"):
-        import_everything(bob, data)
-
-
 def test_backup_and_restore_reproduce_everything(
     alice: User, tmp_path: Path, settings
 ) -> None:
@@ -142,7 +108,10 @@ def test_backup_and_restore_reproduce_everything(
         "Research",
         dt.date(2026, 11, 1),
     )
+    first, second = Person.objects.filter(owner=alice)[:2]
+    duplicates.keep_apart(first, second)
     before = snapshot(alice)
+    assert before["distinct_pairs"] and before["resumes"]
     target = tmp_path / "backup.zip"
     held = backup.backup(target)
     assert held["files"] == 1
