@@ -219,5 +219,6 @@ def build_full_account(owner: User) -> None:
         body="Hi {first_name}, {introducer} said you know the field.",
         position=1,
     )
+    DistinctPair.objects.create(owner=owner, first=dana, second=sam)
     DistinctPair.objects.create(owner=owner, first=sam, second=lee)
     derived.network_changed(owner.pk)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import vobject
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import ForeignObjectRel
 from django.utils import timezone
 
 from warmline.accounts.models import User
@@ -19,6 +20,8 @@ from warmline.demo import load_demo
 from warmline.exchange import backup, duplicates, exports
 from warmline.exchange.importers import PARSERS
 from warmline.exchange.importing import import_rows
+from warmline.exchange.models import DistinctPair
+from warmline.exchange.tests.full_account import build_full_account
 from warmline.meetings.models import Meeting, ResumeVersion
 from warmline.meetings.resumes import add_resume
 from warmline.meetings.services import create_meeting
@@ -206,3 +209,61 @@ def test_merge_moves_everything_to_the_survivor(alice: User) -> None:
     ]
     assert survivor.title == "Researcher" and survivor.phones.count() == 1
     assert not CallListEntry.objects.exists()
+
+
+def rows_pointing_at(pk: int) -> dict[str, set[int]]:
+    """For every relation to Person (found in its _meta), the rows that point at
+    person `pk`."""
+    rows = {}
+    for rel in Person._meta.get_fields(include_hidden=True):
+        if not isinstance(rel, ForeignObjectRel):
+            continue
+        model = rel.related_model
+        assert not isinstance(model, str)
+        if model._meta.auto_created:  # a many-to-many's table: seen from its model
+            continue
+        key = f"{model._meta.label}.{rel.field.name}"
+        rows[key] = set(
+            model._default_manager.filter(**{rel.field.name: pk}).values_list(
+                "pk", flat=True
+            )
+        )
+    return rows
+
+
+def test_a_merge_leaves_no_row_behind_but_those_a_rule_drops(alice: User) -> None:
+    build_full_account(alice)
+    survivor = services.create_person(alice, "D. Reyes", emails=["dana@acme.example"])
+    exercised = set()
+    # Between them, Dana and Sam have a row in every relation to Person.
+    for name in ("Sam Okafor", "Dana Reyes"):
+        other = Person.objects.get(owner=alice, name=name)
+        before = rows_pointing_at(other.pk)
+        addresses = {e.lower() for e in other.emails.values_list("address", flat=True)}
+        lists = set(other.call_list_entries.values_list("call_list_id", flat=True))
+        tags = set(other.tags.all())
+        duplicates.merge(survivor, other)
+        after = rows_pointing_at(survivor.pk)
+        for key, pks in before.items():
+            exercised |= {key} if pks else set()
+            if key not in duplicates.SPECIAL:
+                assert pks <= after[key], f"{key}: rows were not moved"
+        assert not any(rows_pointing_at(other.pk).values())
+        assert addresses <= {
+            e.lower() for e in survivor.emails.values_list("address", flat=True)
+        }
+        assert lists <= set(
+            survivor.call_list_entries.values_list("call_list_id", flat=True)
+        )
+        assert tags <= set(survivor.tags.all())
+    survivor.refresh_from_db()
+    # Filled from whoever had it first: Sam was unmarked as a fan by hand.
+    assert survivor.fan_override is False and survivor.responsiveness == "booster"
+    assert survivor.organization is not None and survivor.is_main_contact
+    lee = Person.objects.get(owner=alice, name="Lee Park")
+    assert DistinctPair.objects.filter(owner=alice).count() == 1
+    assert {lee.pk, survivor.pk} == set(
+        DistinctPair.objects.values_list("first_id", "second_id").get()
+    )
+    missing = set(rows_pointing_at(survivor.pk)) - exercised
+    assert not missing, f"give full_account rows of {missing} for Dana or Sam"

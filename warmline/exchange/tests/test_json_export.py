@@ -34,7 +34,7 @@ def test_an_imported_account_exports_exactly_what_was_imported(
     original = exported(alice)
     assert original["version"] == 2
     counts = import_everything(bob, original)
-    assert counts["people"] == 3 and counts["distinct_pairs"] == 1
+    assert counts["people"] == 3 and counts["distinct_pairs"] == 2
     again = exported(bob)
     # The importing account keeps its own name and address; all else is the same.
     for key in schema.ACCOUNT_IDENTITY:
