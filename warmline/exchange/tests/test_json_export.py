@@ -7,12 +7,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from warmline.accounts.models import User
 from warmline.exchange import exports, json_v1, schema
 from warmline.exchange.json_import import import_everything, read_export
 from warmline.exchange.rows import ImportFileError
 from warmline.exchange.tests.full_account import build_full_account
+from warmline.meetings.models import ResumeVersion
 from warmline.outreach.models import CallSession
 from warmline.people.models import Person
 
@@ -138,3 +141,14 @@ def test_a_version_1_export_imports_with_nothing_lost(alice: User) -> None:
             assert {k: mine[k] for k in theirs} == theirs, record.key
     user = {k: v for k, v in expected["user"].items() if k not in ("username", "email")}
     assert {k: now["user"][k] for k in user} == user
+
+
+def test_an_imported_resume_keeps_its_details_but_has_no_file_to_download(
+    alice: User, bob: User, bob_client: Client
+) -> None:
+    build_full_account(alice)
+    import_everything(bob, exported(alice))
+    resume = ResumeVersion.objects.get(owner=bob)
+    assert (resume.label, resume.size, resume.file.name) == ("Research", 2048, "")
+    url = reverse("meetings:resume_download", args=[resume.pk])
+    assert bob_client.get(url).status_code == 404
