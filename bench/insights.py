@@ -180,7 +180,7 @@ def build(people: int, meetings: int, attempts: int) -> User:
             for _ in range(attempts)
         ],
     )
-    derived.network_changed(owner.pk)  # join and first-help dates from the dates above
+    derived.network_changed(owner.pk)  # join and first-help dates from the above
     Organization.objects.filter(
         owner=owner,
         pk__in=list(

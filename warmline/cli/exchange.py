@@ -16,7 +16,8 @@ from warmline.cli.outreach import export_app
 from warmline.cli.people import find_person
 
 import_app = typer.Typer(
-    help="Bring people in from LinkedIn, Google, vCards or any CSV.",
+    help="Bring people in from LinkedIn, Google, vCards or any CSV, or a whole "
+    "Warmline JSON export into an empty account.",
     no_args_is_help=True,
 )
 console = Console()
@@ -168,6 +169,24 @@ def import_csv(
         user=user,
         mapping=mapping,
     )
+
+
+@import_app.command("json")
+def import_json(path: FileArgument, user: UserOption = None) -> None:
+    """Import a Warmline JSON export (version 1 or 2) into an empty account."""
+    setup_django()
+    from warmline.exchange.json_import import import_everything, read_export
+    from warmline.exchange.rows import ImportFileError
+
+    owner = resolve_user(user)
+    try:
+        counts = import_everything(
+            owner, read_export(_read(path), str(path)), str(path)
+        )
+    except ImportFileError as error:
+        fail(f"{error} Nothing was imported.")
+    held = ", ".join(f"{n} {key.replace('_', ' ')}" for key, n in counts.items() if n)
+    console.print(f"Imported {path.name} into {owner.username}: {held or 'nothing'}.")
 
 
 OutputOption = Annotated[

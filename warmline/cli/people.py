@@ -208,9 +208,13 @@ def show_person(
         )
     chain = " → ".join(["Me", *data["chain"]]) if data["chain"] else "not connected yet"
     console.print(f"Degree: {data['degree'] or '—'}   Chain: {chain}", highlight=False)
-    for label, key in (("Emails", "emails"), ("Phones", "phones"), ("Tags", "tags")):
-        if data[key]:
-            console.print(f"{label}: {', '.join(data[key])}", highlight=False)
+    for label, values in (
+        ("Emails", data["emails"]),
+        ("Phones", data["phones"]),
+        ("Tags", data["tags"]),
+    ):
+        if values:
+            console.print(f"{label}: {', '.join(values)}", highlight=False)
     if data["notes"]:
         console.print(f"Notes: {data['notes']}", highlight=False)
 

@@ -12,6 +12,7 @@ import json
 import zipfile
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -21,7 +22,6 @@ from warmline import __version__
 from warmline.accounts.models import User
 from warmline.people import derived
 
-APPS = ["accounts", "people", "meetings", "outreach"]
 DATA = "data.json"
 MANIFEST = "manifest.json"
 FILES = "files/"
@@ -29,6 +29,15 @@ FILES = "files/"
 
 class RestoreError(Exception):
     pass
+
+
+def backed_up_apps() -> list[str]:
+    """Every Warmline app with models, from the app registry: a new one is in."""
+    return [
+        config.label
+        for config in apps.get_app_configs()
+        if config.name.startswith("warmline.") and list(config.get_models())
+    ]
 
 
 def backup(target: Path) -> dict[str, int]:
@@ -41,7 +50,7 @@ def backup(target: Path) -> dict[str, int]:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         call_command(
             "dumpdata",
-            *APPS,
+            *backed_up_apps(),
             natural_foreign=True,
             indent=None,
             stdout=buffer,

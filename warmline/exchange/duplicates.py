@@ -6,27 +6,74 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Field, ForeignObjectRel, Model, Q
 from rapidfuzz import fuzz
 
 from warmline.accounts.models import User
 from warmline.exchange.models import DistinctPair
-from warmline.meetings.models import CareerPath, JobLead, Meeting
-from warmline.outreach.models import Attempt, CallListEntry, FollowUp, Outreach
+from warmline.outreach.models import CallListEntry
 from warmline.people import derived
 from warmline.people.degrees import reaches
-from warmline.people.models import EmailAddress, Introduction, Person, PhoneNumber
+from warmline.people.models import (
+    DERIVED_FIELDS,
+    EmailAddress,
+    Introduction,
+    Person,
+    PhoneNumber,
+)
 
 SAME_NAME = 88  # token_sort_ratio at which two names are likely one person
-FILLABLE = (
-    "title",
-    "location",
-    "linkedin_url",
-    "how_we_met",
-    "connected_on",
-    "organization_id",
-    "keep_in_touch_days",
-)
+# Person fields a merge sets by its own rule; every other editable, non-derived field
+# is filled from the other person where the survivor's is empty.
+MERGED_BY_RULE = {
+    "owner": "the same for both",
+    "name": "the survivor's",
+    "is_main_contact": "either's",
+    "notes": "both, one after the other",
+}
+# Rows pointing at a person that a merge does not simply move to the survivor (by
+# model and field); every other relation to Person, found in its _meta, is moved.
+SPECIAL = {
+    "people.EmailAddress.person": "moved, but for addresses the survivor has",
+    "people.PhoneNumber.person": "moved, but for numbers the survivor has",
+    "people.Introduction.introducer": "moved, but for repeats and circles",
+    "people.Introduction.person": "moved, but for repeats and circles",
+    "outreach.CallListEntry.person": "moved, but for lists the survivor is on",
+    "exchange.DistinctPair.first": "moved, but for the pair of these two",
+    "exchange.DistinctPair.second": "moved, but for the pair of these two",
+}
+
+
+def relations_to_person() -> list[ForeignObjectRel]:
+    """Every foreign key and many-to-many that points at a person (hidden too)."""
+    return [
+        f
+        for f in Person._meta.get_fields(include_hidden=True)
+        if isinstance(f, ForeignObjectRel)
+        and not related(f)._meta.auto_created  # a many-to-many's own table
+    ]
+
+
+def related(rel: ForeignObjectRel) -> type[Model]:
+    """The model whose rows point at a person through `rel`."""
+    assert not isinstance(rel.related_model, str)
+    return rel.related_model
+
+
+def relation_key(rel: ForeignObjectRel) -> str:
+    return f"{related(rel)._meta.label}.{rel.field.name}"
+
+
+def fillable() -> list[Field]:
+    """Person fields filled from the other person when the survivor's is empty."""
+    return [
+        f
+        for f in Person._meta.concrete_fields
+        if f.editable
+        and not f.primary_key
+        and f.name not in DERIVED_FIELDS
+        and f.name not in MERGED_BY_RULE
+    ]
 
 
 @dataclass(frozen=True)
@@ -81,29 +128,48 @@ class Merged:
 
 @transaction.atomic
 def merge(survivor: Person, other: Person) -> Merged:
-    """Fold `other` into `survivor`: meetings, attempts, follow-ups, introductions."""
+    """Fold `other` into `survivor`: empty fields filled, every row pointing at
+    `other` moved (SPECIAL says which are moved by a rule), then `other` deleted."""
     if survivor.owner_id != other.owner_id or survivor.pk == other.pk:
         raise ValueError("Only two different people of one network can be merged.")
-    for name in FILLABLE:
-        if not getattr(survivor, name) and getattr(other, name):
-            setattr(survivor, name, getattr(other, name))
+    for field in fillable():
+        if getattr(survivor, field.attname) in field.empty_values:
+            setattr(survivor, field.attname, getattr(other, field.attname))
     survivor.is_main_contact = survivor.is_main_contact or other.is_main_contact
     if other.notes and other.notes not in survivor.notes:
         survivor.notes = "\n\n".join(n for n in (survivor.notes, other.notes) if n)
     survivor.save()
+    for many in Person._meta.many_to_many:
+        getattr(survivor, many.name).add(*getattr(other, many.name).all())
+    for rel in relations_to_person():
+        if relation_key(rel) in SPECIAL:
+            continue
+        rows = related(rel)._default_manager.filter(**{rel.field.name: other})
+        if rel.many_to_many:
+            for row in rows:
+                getattr(row, rel.field.name).add(survivor)
+        else:
+            rows.update(**{rel.field.name: survivor})
+    _move_details(survivor, other)
+    _move_pairs(survivor, other)
+    dropped = _move_introductions(survivor, other)
+    other.delete()
+    derived.network_changed(survivor.owner_id)
+    return Merged(survivor, dropped)
+
+
+def _move_details(survivor: Person, other: Person) -> None:
+    """Emails, phones and call list places the survivor does not have already."""
     have = {e.lower() for e in survivor.emails.values_list("address", flat=True)}
-    EmailAddress.objects.filter(person=other).exclude(address__in=list(have)).update(
-        person=survivor
-    )
+    for email in EmailAddress.objects.filter(person=other):
+        if email.address.lower() not in have:
+            have.add(email.address.lower())
+            email.person = survivor
+            email.save(update_fields=["person"])
     numbers = set(survivor.phones.values_list("number", flat=True))
     PhoneNumber.objects.filter(person=other).exclude(number__in=numbers).update(
         person=survivor
     )
-    survivor.tags.add(*other.tags.all())
-    for model in (Meeting, Attempt, FollowUp, Outreach, JobLead):
-        model.objects.filter(person=other).update(person=survivor)
-    for path in CareerPath.objects.filter(people=other):
-        path.people.add(survivor)
     on_lists = set(
         CallListEntry.objects.filter(person=survivor).values_list(
             "call_list_id", flat=True
@@ -111,10 +177,22 @@ def merge(survivor: Person, other: Person) -> Merged:
     )
     CallListEntry.objects.filter(person=other, call_list_id__in=on_lists).delete()
     CallListEntry.objects.filter(person=other).update(person=survivor)
-    dropped = _move_introductions(survivor, other)
-    other.delete()
-    derived.network_changed(survivor.owner_id)
-    return Merged(survivor, dropped)
+
+
+def _move_pairs(survivor: Person, other: Person) -> None:
+    """ "Not the same" about `other` is now about the survivor, smaller id first."""
+    for pair in DistinctPair.objects.filter(Q(first=other) | Q(second=other)):
+        ends = {
+            survivor.pk if pk == other.pk else pk
+            for pk in (pair.first_id, pair.second_id)
+        }
+        first, second = min(ends), max(ends)
+        repeat = DistinctPair.objects.filter(first_id=first, second_id=second)
+        if len(ends) < 2 or repeat.exists():
+            pair.delete()
+        else:
+            pair.first_id, pair.second_id = first, second
+            pair.save(update_fields=["first", "second"])
 
 
 def _move_introductions(survivor: Person, other: Person) -> list[str]:

@@ -5,46 +5,23 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 import vobject
+from django.db import models
 from django.utils import timezone
 
 from warmline import __version__
 from warmline.accounts.models import User
-from warmline.meetings.models import (
-    CareerPath,
-    JobLead,
-    Meeting,
-    Question,
-    ResumeVersion,
-)
-from warmline.outreach.models import Attempt, CallList, FollowUp, MessageTemplate
-from warmline.people.models import Introduction, Organization, Person
-from warmline.people.queries import people_as_dicts
+from warmline.exchange import schema
+from warmline.people.models import Person
+from warmline.people.queries import PersonDict, people_as_dicts
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-CSV_COLUMNS = [
-    "id",
-    "name",
-    "organization",
-    "title",
-    "emails",
-    "phones",
-    "linkedin_url",
-    "location",
-    "tags",
-    "is_main_contact",
-    "degree",
-    "introduced_by",
-    "is_fan",
-    "referrals_given",
-    "source",
-    "notes",
-]
+# The columns are the keys of the one shape people_as_dicts returns.
+CSV_COLUMNS = list(PersonDict.__annotations__)
 
 
 def neutralise(value: Any) -> str:
@@ -53,20 +30,20 @@ def neutralise(value: Any) -> str:
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 
 
+def _cell(value: Any) -> Any:
+    return "; ".join(value) if isinstance(value, list) else value
+
+
 def people_csv(owner: User) -> str:
+    """People as CSV, one column for each key of people_as_dicts."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for row in people_as_dicts(
         Person.objects.filter(owner=owner).order_by("name", "id")
     ):
-        row = {
-            **row,
-            "emails": "; ".join(row["emails"]),
-            "phones": "; ".join(row["phones"]),
-            "tags": "; ".join(row["tags"]),
-        }
-        writer.writerow([neutralise(row[c]) for c in CSV_COLUMNS])
+        cells = cast(dict[str, Any], row)
+        writer.writerow([neutralise(_cell(cells[c])) for c in CSV_COLUMNS])
     return out.getvalue()
 
 
@@ -103,11 +80,8 @@ def people_vcards(owner: User) -> str:
     return "".join(cards)
 
 
-def _rows(queryset: Iterable[Any], fields: list[str]) -> list[dict[str, Any]]:
-    return [{f: _plain(getattr(obj, f)) for f in fields} for obj in queryset]
-
-
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
+    """A value as JSON holds it: dates and times in ISO 8601."""
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     return value
@@ -115,152 +89,73 @@ def _plain(value: Any) -> Any:
 
 def everything(owner: User) -> dict[str, Any]:
     """All the owner's data, in the shape docs/export-format.md describes."""
-    people = Person.objects.filter(owner=owner).prefetch_related(
-        "emails", "phones", "tags"
-    )
-    return {
+    data: dict[str, Any] = {
         "format": "warmline-export",
         "version": FORMAT_VERSION,
         "app_version": __version__,
         "exported_at": timezone.now().isoformat(),
         "user": {
-            "username": owner.username,
-            "email": owner.email,
-            "first_name": owner.first_name,
-            "last_name": owner.last_name,
-            "two_minute_story": owner.two_minute_story,
-            "why_this_field": owner.why_this_field,
-            "goals": {
-                "calls": owner.goal_calls,
-                "meetings": owner.goal_meetings,
-                "names": owner.goal_names,
-            },
+            f.attname: plain(getattr(owner, f.attname)) for f in schema.user_fields()
         },
-        "organizations": _rows(
-            Organization.objects.filter(owner=owner),
-            ["id", "name", "website", "industry", "is_target", "notes"],
-        ),
-        "people": [
-            {
-                **_rows(
-                    [p],
-                    [
-                        "id",
-                        "name",
-                        "organization_id",
-                        "title",
-                        "location",
-                        "linkedin_url",
-                        "notes",
-                        "how_we_met",
-                        "is_main_contact",
-                        "fan_override",
-                        "keep_in_touch_days",
-                        "source",
-                        "connected_on",
-                        "created_at",
-                    ],
-                )[0],
-                "emails": [
-                    {"address": e.address, "label": e.label} for e in p.emails.all()
-                ],
-                "phones": [
-                    {"number": n.number, "label": n.label} for n in p.phones.all()
-                ],
-                "tags": [t.name for t in p.tags.all()],
-            }
-            for p in people
-        ],
-        "introductions": _rows(
-            Introduction.objects.filter(owner=owner),
-            ["introducer_id", "person_id", "introduced_on", "note", "meeting_id"],
-        ),
-        "meetings": [
-            {
-                **_rows(
-                    [m],
-                    [
-                        "id",
-                        "person_id",
-                        "at",
-                        "duration_minutes",
-                        "place",
-                        "mode",
-                        "kind",
-                        "status",
-                        "is_pure",
-                        "goals",
-                        "research_notes",
-                        "why_organization",
-                        "resume_id",
-                    ],
-                )[0],
-                "questions": [q.text for q in m.questions.all()],
-                "outcome": _rows(
-                    [m.outcome],
-                    [
-                        "notes",
-                        "resume_feedback",
-                        "learned_company",
-                        "learned_field",
-                        "learned_work",
-                        "felt",
-                    ],
-                )[0]
-                if hasattr(m, "outcome")
-                else None,
-            }
-            for m in Meeting.objects.filter(owner=owner)
-            .select_related("outcome")
-            .prefetch_related("questions")
-        ],
-        "career_paths": [
-            {
-                **_rows([c], ["title", "description", "status", "next_step"])[0],
-                "people": [p.pk for p in c.people.all()],
-                "meetings": [m.pk for m in c.meetings.all()],
-            }
-            for c in CareerPath.objects.filter(owner=owner).prefetch_related(
-                "people", "meetings"
-            )
-        ],
-        "job_leads": _rows(
-            JobLead.objects.filter(owner=owner),
-            [
-                "role",
-                "organization_id",
-                "link",
-                "status",
-                "person_id",
-                "meeting_id",
-                "heard_on",
-                "notes",
-            ],
-        ),
-        "call_lists": [
-            {
-                **_rows([c], ["name", "purpose", "next_sitting_on"])[0],
-                "entries": [
-                    {"person_id": e.person_id, "done_at": _plain(e.done_at)}
-                    for e in c.entries.all()
-                ],
-            }
-            for c in CallList.objects.filter(owner=owner).prefetch_related("entries")
-        ],
-        "attempts": _rows(
-            Attempt.objects.filter(owner=owner),
-            ["person_id", "at", "channel", "outcome", "notes", "meeting_id"],
-        ),
-        "follow_ups": _rows(
-            FollowUp.objects.filter(owner=owner),
-            ["person_id", "kind", "title", "due", "status", "meeting_id", "notes"],
-        ),
-        "questions": _rows(Question.objects.filter(owner=owner), ["text", "category"]),
-        "message_templates": _rows(
-            MessageTemplate.objects.filter(owner=owner), ["name", "subject", "body"]
-        ),
-        "resumes": _rows(
-            ResumeVersion.objects.filter(owner=owner),
-            ["id", "label", "original_name", "size", "dated"],
-        ),
     }
+    # Export ids number each record type's rows in primary-key order.
+    ids: dict[str, dict[int, int]] = {}
+    for record in schema.record_types():
+        data[record.key] = _records(owner, record, ids)
+    return data
+
+
+def _records(
+    owner: User, record: schema.RecordType, ids: dict[str, dict[int, int]]
+) -> list[dict[str, Any]]:
+    rows = list(
+        record.model._default_manager.filter(**{record.owner_path: owner})
+        .order_by("pk")
+        .values("pk", *(f.attname for f in record.fields))
+    )
+    ids[record.label] = {row["pk"]: n for n, row in enumerate(rows, 1)}
+    many = {m.name: _pairs(m, owner, record.owner_path, ids) for m in record.many}
+    out = []
+    for row in rows:
+        item: dict[str, Any] = {"id": ids[record.label][row["pk"]]}
+        for field in record.fields:
+            item[field.attname] = plain(_export_value(record, field, row, ids))
+        for name, pairs in many.items():
+            item[name] = pairs.get(row["pk"], [])
+        out.append(item)
+    return out
+
+
+def _export_value(
+    record: schema.RecordType,
+    field: models.Field,
+    row: dict[str, Any],
+    ids: dict[str, dict[int, int]],
+) -> Any:
+    value = row[field.attname]
+    if field.is_relation and value is not None:
+        return ids[schema.related_label(field)].get(value)
+    if target := record.id_list_target(field):
+        return [ids[target][pk] for pk in value or [] if pk in ids[target]]
+    return value
+
+
+def _pairs(
+    field: models.ManyToManyField,
+    owner: User,
+    owner_path: str,
+    ids: dict[str, dict[int, int]],
+) -> dict[int, list[int]]:
+    """A many-to-many as lists of export ids, read from its through table at once."""
+    through = schema.through(field)
+    source = field.m2m_field_name()
+    target = field.m2m_reverse_field_name()
+    theirs = ids[schema.related_label(field)]
+    pairs: dict[int, list[int]] = {}
+    rows = through._default_manager.filter(
+        **{f"{source}__{owner_path}": owner}
+    ).values_list(f"{source}_id", f"{target}_id")
+    for pk, other in rows:
+        if other in theirs:
+            pairs.setdefault(pk, []).append(theirs[other])
+    return {pk: sorted(found) for pk, found in pairs.items()}

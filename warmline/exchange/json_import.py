@@ -1,199 +1,261 @@
-"""Reading a JSON export back into an empty account: the same data, new ids."""
+"""Reading a JSON export back into an empty account: the same data, new ids.
+
+Every record type is read as `schema` describes it, so whatever the export writes is
+read back. A version-1 file is first upgraded to version 2 (`json_v1`). All or
+nothing: one transaction, and any problem is an ImportFileError naming the file, the
+record and what is wrong.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, models, transaction
 
 from warmline.accounts.models import User
+from warmline.exchange import json_v1, schema
 from warmline.exchange.exports import FORMAT_VERSION
-from warmline.meetings.models import (
-    CareerPath,
-    JobLead,
-    Meeting,
-    MeetingQuestion,
-    Outcome,
-    Question,
-)
-from warmline.outreach.models import (
-    Attempt,
-    CallList,
-    CallListEntry,
-    FollowUp,
-    MessageTemplate,
-)
+from warmline.exchange.rows import ImportFileError
+from warmline.meetings.models import Question
+from warmline.meetings.question_bank import DEFAULT_QUESTIONS
+from warmline.outreach.message_text import DEFAULT_TEMPLATES
+from warmline.outreach.models import MessageTemplate
 from warmline.people import derived
-from warmline.people.models import (
-    EmailAddress,
-    Introduction,
-    Organization,
-    Person,
-    PhoneNumber,
-)
-from warmline.people.services import set_tags
+
+FORMAT = "warmline-export"
+Ids = dict[str, dict[Any, int]]  # per model label: export id -> database id
 
 
-def _date(value: str | None) -> Any:
-    return dt.date.fromisoformat(value) if value else None
-
-
-def _datetime(value: str | None) -> Any:
-    return dt.datetime.fromisoformat(value) if value else None
-
-
-@transaction.atomic
-def import_everything(owner: User, data: dict[str, Any]) -> int:
-    """Recreate a JSON export for `owner`, whose network must be empty."""
-    if data.get("format") != "warmline-export" or data.get("version") != FORMAT_VERSION:
-        raise ValidationError(f"Not a Warmline export of version {FORMAT_VERSION}.")
-    if Person.objects.filter(owner=owner).exists():
-        raise ValidationError(
-            "This account already has people; import into an empty one."
+def read_export(raw: bytes, filename: str) -> dict[str, Any]:
+    """The export in a file's bytes, or an ImportFileError saying what is wrong."""
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ImportFileError(filename, None, "not UTF-8 text.") from None
+    except json.JSONDecodeError as error:
+        raise ImportFileError(
+            filename, error.lineno, f"not valid JSON ({error.msg})."
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ImportFileError(
+            filename,
+            None,
+            'not a Warmline JSON export (no "format": "warmline-export").',
         )
-    # An empty account has only what every account starts with (the question bank,
-    # message templates): the file's own replace them.
-    Question.objects.filter(owner=owner).delete()
-    MessageTemplate.objects.filter(owner=owner).delete()
-    orgs = {
-        o["id"]: Organization.objects.create(
-            owner=owner,
-            name=o["name"],
-            website=o["website"],
-            industry=o["industry"],
-            is_target=o["is_target"],
-            notes=o["notes"],
-        ).pk
-        for o in data["organizations"]
+    return data
+
+
+def import_everything(
+    owner: User, data: dict[str, Any], filename: str = "export"
+) -> dict[str, int]:
+    """Recreate a JSON export for `owner`, whose account must be empty; count rows."""
+    version = data.get("version")
+    if version == 1:
+        try:
+            data = json_v1.upgrade(data)
+        except (AttributeError, KeyError, TypeError):
+            raise ImportFileError(
+                filename, None, "a version-1 export whose records are malformed."
+            ) from None
+    elif version != FORMAT_VERSION:
+        raise ImportFileError(
+            filename,
+            None,
+            f"export version {version!r}, which this Warmline cannot read "
+            f"(it reads 1 and {FORMAT_VERSION}).",
+        )
+    if held := _held(owner):
+        raise ImportFileError(
+            filename,
+            None,
+            f"the account {owner.username!r} already has data ({held}); "
+            "import into an empty account.",
+        )
+    try:
+        with transaction.atomic():
+            return _import(owner, data, strict=version == FORMAT_VERSION)
+    except DatabaseError as error:  # a constraint the rows break, e.g. a repeat
+        raise ImportFileError(
+            filename, None, f"the database refused it: {error}."
+        ) from None
+    except _BadRecord as error:
+        raise ImportFileError(filename, None, str(error)) from None
+
+
+# What every account starts with: left as it came, it is no data of the user's, and
+# the file's own replace it.
+STARTERS: list[tuple[type[models.Model], tuple[str, ...], list[tuple[str, ...]]]] = [
+    (MessageTemplate, ("name", "subject", "body"), DEFAULT_TEMPLATES),
+    (Question, ("category", "text"), DEFAULT_QUESTIONS),
+]
+
+
+def _untouched_starters(owner: User) -> set[type[models.Model]]:
+    return {
+        model
+        for model, fields, defaults in STARTERS
+        if list(
+            model._default_manager.filter(owner=owner)
+            .order_by("position", "id")
+            .values_list(*fields)
+        )
+        == [tuple(row) for row in defaults]
     }
-    people: dict[int, Person] = {}
-    for p in data["people"]:
-        person = Person.objects.create(
-            owner=owner,
-            name=p["name"],
-            organization_id=orgs.get(p["organization_id"]),
-            title=p["title"],
-            location=p["location"],
-            linkedin_url=p["linkedin_url"],
-            notes=p["notes"],
-            how_we_met=p["how_we_met"],
-            is_main_contact=p["is_main_contact"],
-            fan_override=p["fan_override"],
-            keep_in_touch_days=p["keep_in_touch_days"],
-            source=p["source"],
-            connected_on=_date(p["connected_on"]),
-        )
-        EmailAddress.objects.bulk_create(
-            EmailAddress(person=person, **e) for e in p["emails"]
-        )
-        PhoneNumber.objects.bulk_create(
-            PhoneNumber(person=person, **n) for n in p["phones"]
-        )
-        set_tags(person, p["tags"])
-        people[p["id"]] = person
-    meetings: dict[int, Meeting] = {}
-    for m in data["meetings"]:
-        meeting = Meeting.objects.create(
-            owner=owner,
-            person=people[m["person_id"]],
-            at=_datetime(m["at"]),
-            duration_minutes=m["duration_minutes"],
-            place=m["place"],
-            mode=m["mode"],
-            kind=m["kind"],
-            status=m["status"],
-            is_pure=m["is_pure"],
-            goals=m["goals"],
-            research_notes=m["research_notes"],
-            why_organization=m["why_organization"],
-        )
-        MeetingQuestion.objects.bulk_create(
-            MeetingQuestion(meeting=meeting, text=text, position=i)
-            for i, text in enumerate(m["questions"])
-        )
-        if m["outcome"]:
-            Outcome.objects.create(meeting=meeting, **m["outcome"])
-        meetings[m["id"]] = meeting
-    for i in data["introductions"]:
-        Introduction.objects.create(
-            owner=owner,
-            introducer=people[i["introducer_id"]],
-            person=people[i["person_id"]],
-            introduced_on=_date(i["introduced_on"]),
-            note=i["note"],
-            meeting=meetings.get(i["meeting_id"]),
-        )
-    for c in data["career_paths"]:
-        path = CareerPath.objects.create(
-            owner=owner,
-            title=c["title"],
-            status=c["status"],
-            description=c["description"],
-            next_step=c["next_step"],
-        )
-        path.people.set([people[pk] for pk in c["people"]])
-        path.meetings.set([meetings[pk] for pk in c["meetings"]])
-    for j in data["job_leads"]:
-        JobLead.objects.create(
-            owner=owner,
-            role=j["role"],
-            organization_id=orgs.get(j["organization_id"]),
-            link=j["link"],
-            status=j["status"],
-            person=people.get(j["person_id"]),
-            meeting=meetings.get(j["meeting_id"]),
-            heard_on=_date(j["heard_on"]),
-            notes=j["notes"],
-        )
-    for c in data["call_lists"]:
-        call_list = CallList.objects.create(
-            owner=owner,
-            name=c["name"],
-            purpose=c["purpose"],
-            next_sitting_on=_date(c["next_sitting_on"]),
-        )
-        CallListEntry.objects.bulk_create(
-            CallListEntry(
-                call_list=call_list,
-                person=people[e["person_id"]],
-                position=i,
-                done_at=_datetime(e["done_at"]),
-            )
-            for i, e in enumerate(c["entries"])
-        )
-    Attempt.objects.bulk_create(
-        Attempt(
-            owner=owner,
-            person=people[a["person_id"]],
-            at=_datetime(a["at"]),
-            channel=a["channel"],
-            outcome=a["outcome"],
-            notes=a["notes"],
-            meeting=meetings.get(a["meeting_id"]),
-        )
-        for a in data["attempts"]
-    )
-    FollowUp.objects.bulk_create(
-        FollowUp(
-            owner=owner,
-            person=people[f["person_id"]],
-            kind=f["kind"],
-            title=f["title"],
-            due=_date(f["due"]),
-            status=f["status"],
-            notes=f["notes"],
-            meeting=meetings.get(f["meeting_id"]),
-        )
-        for f in data["follow_ups"]
-    )
-    Question.objects.bulk_create(
-        Question(owner=owner, position=i, **q) for i, q in enumerate(data["questions"])
-    )
-    MessageTemplate.objects.bulk_create(
-        MessageTemplate(owner=owner, position=i, **t)
-        for i, t in enumerate(data["message_templates"])
-    )
+
+
+def _held(owner: User) -> str:
+    starters = _untouched_starters(owner)
+    counts = [
+        f"{n} {record.key.replace('_', ' ')}"
+        for record in schema.record_types()
+        if record.owner_path == schema.OWNER
+        and record.model not in starters
+        and (n := record.model._default_manager.filter(owner=owner).count())
+    ]
+    return ", ".join(counts)
+
+
+class _BadRecord(Exception):
+    pass
+
+
+def _import(owner: User, data: dict[str, Any], *, strict: bool) -> dict[str, int]:
+    for model in _untouched_starters(owner):
+        model._default_manager.filter(owner=owner).delete()
+    _import_user(owner, data.get("user"), strict=strict)
+    ids: Ids = {}
+    stamps: list[tuple[type[models.Model], list[models.Model], list[str]]] = []
+    counts = {}
+    for record in schema.record_types():
+        rows = data.get(record.key, [] if not strict else None)
+        if not isinstance(rows, list):
+            raise _BadRecord(f'"{record.key}" should be a list of records.')
+        objects = [
+            _build(owner, record, row, f"{record.key}[{n}]", ids, strict=strict)
+            for n, row in enumerate(rows)
+        ]
+        saved = _insert(record.model, [obj for obj, _ in objects])
+        ids[record.label] = {
+            row["id"]: obj.pk for row, obj in zip(rows, saved, strict=True)
+        }
+        if len(ids[record.label]) < len(rows):
+            raise _BadRecord(f'"{record.key}" repeats an id.')
+        for many in record.many:
+            _link(many, rows, saved, ids, record.key)
+        timestamps = [f for f in record.fields if schema.is_timestamp(f)]
+        for obj, values in objects:
+            for field in timestamps:
+                if field.attname in values:  # put back what Django stamped "now"
+                    setattr(obj, field.attname, values[field.attname])
+        if timestamps and saved:
+            stamps.append((record.model, saved, [f.attname for f in timestamps]))
+        counts[record.key] = len(saved)
+    for model, saved, names in stamps:
+        model._default_manager.bulk_update(saved, names, batch_size=500)
+    # After the dates: when someone joined follows from when they were added.
     derived.network_changed(owner.pk)
-    return len(people)
+    return counts
+
+
+def _import_user(owner: User, user: Any, *, strict: bool) -> None:
+    if not isinstance(user, dict):
+        raise _BadRecord('"user" should be an object.')
+    names = []
+    for field in schema.user_fields():
+        if field.attname in schema.ACCOUNT_IDENTITY:
+            continue
+        if field.attname in user:
+            setattr(owner, field.attname, _value(field, user[field.attname], "user"))
+            names.append(field.attname)
+        elif strict:
+            raise _BadRecord(f'user has no "{field.attname}".')
+    owner.save(update_fields=names)
+
+
+def _build(
+    owner: User,
+    record: schema.RecordType,
+    row: Any,
+    where: str,
+    ids: Ids,
+    *,
+    strict: bool,
+) -> tuple[models.Model, dict[str, Any]]:
+    """An unsaved row, and the values read for it."""
+    if not isinstance(row, dict) or not isinstance(row.get("id"), int):
+        raise _BadRecord(f"{where} should be an object with a whole-number id.")
+    if unknown := set(row) - set(record.keys()):
+        raise _BadRecord(f"{where} has unknown keys: {', '.join(sorted(unknown))}.")
+    if strict and (missing := set(record.keys()) - set(row)):
+        raise _BadRecord(f"{where} lacks keys: {', '.join(sorted(missing))}.")
+    values: dict[str, Any] = {}
+    for field in record.fields:
+        if field.attname not in row:
+            continue  # an older version's file: the model's default
+        raw, at = row[field.attname], f"{where}.{field.attname}"
+        if field.is_relation:
+            values[field.attname] = _resolve(schema.related_label(field), raw, at, ids)
+        elif target := record.id_list_target(field):
+            if not isinstance(raw, list):
+                raise _BadRecord(f"{at} should be a list of ids.")
+            values[field.attname] = [_resolve(target, pk, at, ids) for pk in raw]
+        else:
+            values[field.attname] = _value(field, raw, at)
+        if values[field.attname] is None and not field.null:
+            raise _BadRecord(f"{at} may not be null.")
+    if record.owner_path == schema.OWNER:
+        values_with_owner = {**values, schema.OWNER: owner}
+    else:
+        values_with_owner = values
+    return record.model(**values_with_owner), values
+
+
+def _value(field: models.Field, raw: Any, at: str) -> Any:
+    try:
+        return field.to_python(raw)
+    except ValidationError as error:
+        raise _BadRecord(f"{at}: {' '.join(error.messages)}") from None
+
+
+def _resolve(label: str, raw: Any, at: str, ids: Ids) -> int | None:
+    if raw is None:
+        return None
+    try:
+        return ids[label][raw]
+    except (KeyError, TypeError):
+        raise _BadRecord(f"{at}: no {label} with id {raw!r} in the file.") from None
+
+
+def _insert(
+    model: type[models.Model], objects: list[models.Model]
+) -> list[models.Model]:
+    """Insert in file order; a model whose save() derives fields is saved one by one."""
+    if model.save is not models.Model.save:
+        for obj in objects:
+            obj.save()
+        return objects
+    return model._default_manager.bulk_create(objects, batch_size=500)
+
+
+def _link(
+    many: models.ManyToManyField,
+    rows: list[dict[str, Any]],
+    saved: list[models.Model],
+    ids: Ids,
+    key: str,
+) -> None:
+    """Fill a many-to-many's through table for all rows at once."""
+    through = schema.through(many)
+    source, target = many.m2m_field_name(), many.m2m_reverse_field_name()
+    label = schema.related_label(many)
+    links = []
+    for n, (row, obj) in enumerate(zip(rows, saved, strict=True)):
+        others = row.get(many.name, [])
+        if not isinstance(others, list):
+            raise _BadRecord(f"{key}[{n}].{many.name} should be a list of ids.")
+        for pk in others:
+            other = _resolve(label, pk, f"{key}[{n}].{many.name}", ids)
+            links.append(through(**{f"{source}_id": obj.pk, f"{target}_id": other}))
+    through._default_manager.bulk_create(links, batch_size=500)

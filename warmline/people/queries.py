@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
@@ -28,6 +28,30 @@ DEGREE_FILTERS = {
     "4": "4 or more",
     "none": "Not connected yet",
 }
+
+
+class PersonDict(TypedDict):
+    """A person as plain data: the one shape of the CLI's --json, the API and the
+    CSV export's columns (mypy checks `_as_dict` builds exactly these keys)."""
+
+    id: int
+    name: str
+    organization: str | None
+    title: str
+    emails: list[str]
+    phones: list[str]
+    location: str
+    linkedin_url: str
+    tags: list[str]
+    is_main_contact: bool
+    is_fan: bool
+    referrals_given: int
+    introduced_by: str | None
+    introduced_by_all: list[str]
+    degree: int | None
+    chain: list[str]
+    notes: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -118,7 +142,7 @@ def organizations_for(owner: User, q: str = "") -> QuerySet[Organization]:
     return organizations.order_by(Lower("name"))
 
 
-def people_as_dicts(people: QuerySet[Person]) -> list[dict[str, Any]]:
+def people_as_dicts(people: QuerySet[Person]) -> list[PersonDict]:
     """People as plain data, the shape the CLI's --json and the API print.
 
     A fixed number of queries however many people: related rows are prefetched and
@@ -146,11 +170,11 @@ def people_as_dicts(people: QuerySet[Person]) -> list[dict[str, Any]]:
     return [_as_dict(person, names) for person in rows]
 
 
-def person_as_dict(person: Person) -> dict[str, Any]:
+def person_as_dict(person: Person) -> PersonDict:
     return people_as_dicts(Person.objects.filter(pk=person.pk))[0]
 
 
-def _as_dict(person: Person, names: dict[int, str]) -> dict[str, Any]:
+def _as_dict(person: Person, names: dict[int, str]) -> PersonDict:
     # On the shortest chain, else (not connected yet) the earliest introducer.
     received = person.introductions_in_order  # type: ignore[attr-defined]
     if person.introducer_id is not None:

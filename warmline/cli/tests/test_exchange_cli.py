@@ -6,9 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from warmline.accounts.models import User
+from warmline.cli import app
 from warmline.cli.tests.runner import cli
+from warmline.exchange.tests.full_account import build_full_account
 from warmline.people.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -75,3 +78,45 @@ def test_exports_and_backup_restore(alice: User, tmp_path: Path) -> None:
     code, output = cli("restore", str(tmp_path / "b.zip"), "--force")
     assert code == 0, output
     assert Person.objects.count() == 2
+
+
+def test_import_json_fills_an_empty_account_and_refuses_a_full_one(
+    alice: User, bob: User, tmp_path: Path
+) -> None:
+    build_full_account(alice)
+    path = tmp_path / "alice.json"
+    code, output = cli("export", "json", "--user", "alice", "-o", str(path))
+    assert code == 0, output
+    code, output = cli("import", "json", str(path), "--user", "bob")
+    assert code == 0, output
+    assert "Imported alice.json into bob: 2 organizations, 2 tags, 3 people" in output
+    assert Person.objects.filter(owner=bob).count() == 3
+    result = CliRunner().invoke(app, ["import", "json", str(path), "--user", "bob"])
+    assert result.exit_code == 1
+    assert (
+        "already has data" in result.stderr and "Nothing was imported" in result.stderr
+    )
+    assert Person.objects.filter(owner=bob).count() == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        ('{"format": "csv"}', "not a Warmline JSON export"),
+        ('{"format": "warmline-export", "version": 3}', "version 3"),
+    ],
+)
+def test_import_json_names_the_file_and_what_is_wrong(
+    alice: User,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    text: str,
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)  # a short path: Rich's panel would cut a long one
+    Path("bad.json").write_text(text)
+    result = CliRunner().invoke(app, ["import", "json", "bad.json"])
+    assert result.exit_code == 1
+    assert "bad.json" in result.stderr and message in result.stderr
+    assert not Person.objects.exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -110,6 +110,8 @@ def resume_list(request: AuthedRequest) -> HttpResponse:
 
 def resume_download(request: AuthedRequest, pk: int) -> FileResponse:
     resume = get_resume_for_user(request.user, pk)
+    if not resume.file:  # imported from a JSON export, which carries no files
+        raise Http404("This version's file was not imported; upload it again.")
     return FileResponse(
         resume.file.open("rb"), as_attachment=True, filename=resume.original_name
     )
