@@ -9,6 +9,7 @@ record and what is wrong.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -86,7 +87,9 @@ def import_everything(
 
 # What every account starts with: left as it came, it is no data of the user's, and
 # the file's own replace it.
-STARTERS: list[tuple[type[models.Model], tuple[str, ...], list[tuple[str, ...]]]] = [
+STARTERS: list[
+    tuple[type[models.Model], tuple[str, ...], Sequence[tuple[str, ...]]]
+] = [
     (MessageTemplate, ("name", "subject", "body"), DEFAULT_TEMPLATES),
     (Question, ("category", "text"), DEFAULT_QUESTIONS),
 ]
