@@ -29,8 +29,11 @@ def setup_django(*, migrate: bool = True) -> None:
     import django
     from django.apps import apps
 
+    from warmline.config.home import prepare_home
+
     if not apps.ready:
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "warmline.config.settings")
+        prepare_home()
         django.setup()
     if migrate:
         migrate_if_needed()

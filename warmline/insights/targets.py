@@ -9,7 +9,7 @@ from django.db.models.functions import Lower
 
 from warmline.accounts.models import User
 from warmline.people.fans import with_fan_status
-from warmline.people.models import Organization, Person
+from warmline.people.models import Organization, Person, Responsiveness
 
 MAX_INTRODUCTIONS = 3  # a path in is a main contact and at most 3 introductions
 
@@ -75,7 +75,7 @@ def targets(owner: User) -> list[Target]:
                 key=lambda r: (
                     r["degree"],
                     not r["is_fan"],
-                    r["responsiveness"] != "booster",
+                    r["responsiveness"] != Responsiveness.BOOSTER,
                     r["name"],
                 ),
             )

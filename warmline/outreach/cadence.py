@@ -12,6 +12,8 @@ import datetime as dt
 
 from django.conf import settings
 
+from warmline.people.models import Responsiveness
+
 BOOSTER_WITHIN_DAYS = 3
 
 
@@ -50,6 +52,6 @@ def give_up_on(start: dt.date) -> dt.date:
 
 def responsiveness(started: dt.date, replied: dt.date | None) -> str:
     if replied is None:
-        return "curmudgeon"
+        return Responsiveness.CURMUDGEON
     within = business_days_between(started, replied) <= BOOSTER_WITHIN_DAYS
-    return "booster" if within else "obligate"
+    return Responsiveness.BOOSTER if within else Responsiveness.OBLIGATE

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from warmline.accounts.models import User
 from warmline.outreach.models import MessageTemplate
 from warmline.people.models import Person
+from warmline.people.queries import introducer_on_chain
 
 PLACEHOLDERS = {
     "first_name": "their first name",
@@ -113,7 +114,8 @@ def messages_for(
     person: Person, user: User, chain: list[Person]
 ) -> list[dict[str, str]]:
     """Every template of the user's, written out for this person."""
-    values = values_for(person, user, chain[-2].name if len(chain) >= 2 else None)
+    introducer = introducer_on_chain(chain)
+    values = values_for(person, user, introducer.name if introducer else None)
     return [
         {
             "name": t.name,

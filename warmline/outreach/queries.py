@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from warmline.accounts.models import User
 from warmline.outreach.models import (
+    ANSWERED,
     Attempt,
     AttemptOutcome,
     CallList,
@@ -30,21 +31,15 @@ from warmline.outreach.models import (
     Outreach,
 )
 from warmline.people.fans import with_fan_status
-from warmline.people.models import Introduction, Person, Tag
+from warmline.people.models import Introduction, Person, Responsiveness, Tag
 
 RESPONSIVENESS_ORDER = Case(
-    When(person__responsiveness="booster", then=Value(0)),
+    When(person__responsiveness=Responsiveness.BOOSTER, then=Value(0)),
     When(person__responsiveness="", then=Value(1)),
-    When(person__responsiveness="obligate", then=Value(2)),
+    When(person__responsiveness=Responsiveness.OBLIGATE, then=Value(2)),
     default=Value(3),
     output_field=IntegerField(),
 )
-REACHED = [
-    AttemptOutcome.SCHEDULED,
-    AttemptOutcome.REPLIED,
-    AttemptOutcome.DECLINED,
-    AttemptOutcome.CALL_BACK,
-]
 
 
 def week_start(day: dt.date) -> dt.date:
@@ -147,7 +142,7 @@ def fans_not_contacted(
 def session_summary(session: Any) -> dict[str, Any]:
     attempts = session.attempts.all()
     made = attempts.count()
-    reached = attempts.filter(outcome__in=REACHED).count()
+    reached = attempts.filter(outcome__in=ANSWERED).count()
     booked = attempts.filter(outcome=AttemptOutcome.SCHEDULED).count()
     return {
         "made": made,

@@ -23,6 +23,14 @@ class Source(models.TextChoices):
     MEETING = "meeting", "Named in a meeting"
 
 
+class Responsiveness(models.TextChoices):
+    """How quickly someone answered outreach (set when an outreach ends; cadence.py)."""
+
+    BOOSTER = "booster", "Booster"
+    OBLIGATE = "obligate", "Obligate"
+    CURMUDGEON = "curmudgeon", "Curmudgeon"
+
+
 class Organization(models.Model):
     """A company, school or other body where people in the network work."""
 
@@ -120,13 +128,7 @@ class Person(models.Model):
     fan_override = models.BooleanField(null=True, blank=True)
     # How quickly they answered outreach (set when an outreach ends; see cadence.py).
     responsiveness = models.CharField(
-        max_length=20,
-        blank=True,
-        choices=[
-            ("booster", "Booster"),
-            ("obligate", "Obligate"),
-            ("curmudgeon", "Curmudgeon"),
-        ],
+        max_length=20, blank=True, choices=Responsiveness.choices
     )
     keep_in_touch_days = models.PositiveSmallIntegerField(
         "keep in touch every (days)",

@@ -119,6 +119,11 @@ def chain_people(person: Person) -> list[Person]:
     return [found[pk] for pk in person.chain if pk in found]
 
 
+def introducer_on_chain(chain: list[Person]) -> Person | None:
+    """Who introduced the last person of a chain (from chain_people), if anyone."""
+    return chain[-2] if len(chain) >= 2 else None
+
+
 def introductions_received(person: Person) -> QuerySet[Introduction]:
     return person.introductions_received.select_related("introducer").order_by(
         "introduced_on", "id"

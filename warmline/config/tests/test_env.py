@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from warmline.config.env import env_bool, env_int, env_list
+from warmline.config.home import prepare_home
 
 
 def test_booleans(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -28,3 +34,28 @@ def test_integers_and_lists(monkeypatch: pytest.MonkeyPatch) -> None:
         env_int("N", 1)
     monkeypatch.setenv("L", "a.example, b.example,")
     assert env_list("L", []) == ["a.example", "b.example"]
+
+
+def test_reading_the_settings_creates_nothing(tmp_path: Path) -> None:
+    """Only the entry points make the data directory and the secret key."""
+    home = tmp_path / "not-yet"
+    env = {**os.environ, "WARMLINE_HOME": str(home)}
+    env.pop("WARMLINE_SECRET_KEY", None)
+    code = "import warmline.config.settings as s; print(s.HOME)"
+    run = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == str(home)
+    assert not home.exists()
+
+
+def test_prepare_home_makes_the_directory_and_one_secret_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WARMLINE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("WARMLINE_SECRET_KEY", raising=False)
+    home = prepare_home()
+    key = (home / "secret_key").read_text()
+    assert len(key) > 40 and (home / "secret_key").stat().st_mode & 0o777 == 0o600
+    assert prepare_home() == home and (home / "secret_key").read_text() == key

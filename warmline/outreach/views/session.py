@@ -21,7 +21,7 @@ from warmline.outreach.message_text import render as render_text
 from warmline.outreach.message_text import values_for
 from warmline.outreach.models import AttemptOutcome
 from warmline.outreach.session_extras import extras_for
-from warmline.people.queries import chain_people
+from warmline.people.queries import chain_people, introducer_on_chain
 
 KEYS = {
     "no_answer": "1",
@@ -64,7 +64,8 @@ def session_view(request: AuthedRequest, pk: int) -> HttpResponse:
         )
     person = queue[position]
     chain = chain_people(person)
-    introducer = chain[-2].name if len(chain) >= 2 else None
+    introducer = introducer_on_chain(chain)
+    values = values_for(person, request.user, introducer.name if introducer else None)
     opener = request.user.messagetemplate_set.first()
     last = person.attempts.order_by("-at").first()
     return render(
@@ -78,11 +79,7 @@ def session_view(request: AuthedRequest, pk: int) -> HttpResponse:
             "chain": chain,
             "last_attempt": last,
             "extras": extras_for(session, person),
-            "opener": render_text(
-                opener.body, values_for(person, request.user, introducer)
-            )
-            if opener
-            else "",
+            "opener": render_text(opener.body, values) if opener else "",
             "form": AttemptForm(initial={"channel": last.channel if last else "phone"}),
             "outcomes": [
                 (value, label, KEYS[value]) for value, label in AttemptOutcome.choices
