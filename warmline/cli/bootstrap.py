@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, NoReturn
 
+import typer
 from rich.console import Console
-from typer._click.exceptions import ClickException
+from rich.text import Text
 
 if TYPE_CHECKING:
     from warmline.accounts.models import User
@@ -14,14 +15,13 @@ if TYPE_CHECKING:
 err_console = Console(stderr=True)
 
 
-# Typer (0.29, pinned) vendors click; its ClickException is the one error Typer prints
-# as a clean message with exit status 1 instead of a traceback.
-class CliError(ClickException):
-    """A user-facing error: Typer prints it, the exit status is 1, nothing changed."""
-
-
 def fail(message: str) -> NoReturn:
-    raise CliError(message)
+    """Stop with a message for the user on stderr and exit status 1 (no traceback);
+    the caller has changed nothing."""
+    # A Text, not markup: a name the user typed may hold [brackets].
+    line = Text.assemble(("Error: ", "bold red"), message)
+    err_console.print(line, highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
 
 
 def setup_django(*, migrate: bool = True) -> None:

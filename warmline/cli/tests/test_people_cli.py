@@ -192,3 +192,9 @@ def test_version_and_help(db: None) -> None:
     assert code == 0 and output.startswith("warmline ")
     code, output = cli("people", "--help")
     assert code == 0 and "add" in output and "remove" in output
+
+
+def test_an_error_prints_what_was_typed_as_typed(alice: User) -> None:
+    code, output = cli("people", "show", "Dana [bold]Reyes[/bold]")
+    assert code == 1
+    assert "Error:" in output and "Dana [bold]Reyes[/bold]" in output
