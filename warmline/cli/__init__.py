@@ -9,13 +9,18 @@ import typer
 from warmline import __version__
 from warmline.cli import (
     accounts,
-    exchange,
-    insights,
+    backup,
+    calls,
+    export,
+    followups,
+    imports,
     meetings,
-    outreach,
     people,
+    report,
     serve,
+    targets,
     tick,
+    today,
 )
 
 app = typer.Typer(
@@ -49,15 +54,15 @@ app.command("demo")(accounts.demo)
 app.command("createuser")(accounts.createuser)
 app.add_typer(people.app, name="people")
 app.add_typer(meetings.app, name="meetings")
-app.command("today")(outreach.today)
-app.add_typer(outreach.calls_app, name="calls")
-app.command("followups")(outreach.followups)
-app.add_typer(outreach.export_app, name="export")
-app.add_typer(exchange.import_app, name="import")
-app.command("backup")(exchange.backup)
-app.command("restore")(exchange.restore)
-app.add_typer(insights.targets_app, name="targets")
-app.command("report")(insights.report)
+app.command("today")(today.today)
+app.add_typer(calls.calls_app, name="calls")
+app.command("followups")(followups.followups)
+app.add_typer(export.export_app, name="export")
+app.add_typer(imports.import_app, name="import")
+app.command("backup")(backup.backup)
+app.command("restore")(backup.restore)
+app.add_typer(targets.targets_app, name="targets")
+app.command("report")(report.report)
 app.command("tick")(tick.tick)
 
 

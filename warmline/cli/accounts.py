@@ -8,8 +8,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from warmline.cli.bootstrap import fail, resolve_user, setup_django
-from warmline.cli.options import UserOption
+from warmline.cli.common import UserOption, fail, resolve_user, setup_django
 
 console = Console()
 

@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from warmline.cli.bootstrap import fail, resolve_user, setup_django
-from warmline.cli.options import JsonOption, UserOption
-from warmline.cli.people import find_person, print_json
+from warmline.cli.common import (
+    JsonOption,
+    UserOption,
+    console,
+    fail,
+    find_person,
+    parse_when,
+    print_json,
+    resolve_user,
+    setup_django,
+)
 
 if TYPE_CHECKING:
     from warmline.meetings.models import Meeting
 
+
 app = typer.Typer(
     help="Network meetings: plan them and log what came of them.", no_args_is_help=True
 )
-console = Console()
 
 
 class Mode(StrEnum):
@@ -34,17 +40,6 @@ class Kind(StrEnum):
     coffee = "coffee"
     event = "event"
     interview = "interview"
-
-
-def parse_when(text: str) -> dt.datetime:
-    """ISO date and time ("2026-12-01 14:30"), in the configured time zone."""
-    from django.utils import timezone
-
-    try:
-        when = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        fail(f"{text!r} is not a date and time; write it like 2026-12-01 14:30.")
-    return timezone.make_aware(when) if timezone.is_naive(when) else when
 
 
 def meeting_as_dict(meeting: Meeting) -> dict[str, Any]:

@@ -2,23 +2,29 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from warmline.cli.bootstrap import fail, resolve_user, setup_django
-from warmline.cli.options import JsonOption, UserOption
+from warmline.cli.common import (
+    JsonOption,
+    UserOption,
+    console,
+    fail,
+    find_person,
+    print_json,
+    resolve_user,
+    setup_django,
+)
 
 if TYPE_CHECKING:
     from warmline.accounts.models import User
     from warmline.people.models import Person
 
+
 app = typer.Typer(help="The people in your network.", no_args_is_help=True)
-console = Console()
 
 OrgOption = Annotated[
     str | None, typer.Option("--org", help="Organization they work at.")
@@ -45,39 +51,6 @@ IntroducedByOption = Annotated[
         help="Who introduced them (a name or id of someone already in your network).",
     ),
 ]
-
-
-def print_json(data: Any) -> None:
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
-
-
-def find_person(owner: User, ref: str) -> Person:
-    """A person by id or exact name (any case); unknown or ambiguous is an error."""
-    from rapidfuzz import process
-
-    from warmline.people.models import Person
-
-    people = Person.objects.filter(owner=owner).select_related("organization")
-    if ref.strip().isdigit():
-        person = people.filter(pk=int(ref)).first()
-        if person is None:
-            fail(f"No person with id {ref} in your network.")
-        return person
-    matches = list(people.filter(name__iexact=ref.strip()))
-    if len(matches) == 1:
-        return matches[0]
-    if matches:
-        listed = "; ".join(
-            f"#{p.pk} {p.name}" + (f" ({p.organization})" if p.organization else "")
-            for p in matches
-        )
-        fail(f"{len(matches)} people are named {ref!r}: {listed}. Use the id instead.")
-    names = list(people.values_list("name", flat=True))
-    close = [
-        name for name, score, _ in process.extract(ref, names, limit=3) if score >= 60
-    ]
-    hint = f" Did you mean: {', '.join(close)}?" if close else ""
-    fail(f"No person named {ref!r} in your network.{hint}")
 
 
 def _introducer(owner: User, ref: str | None) -> Person | None:

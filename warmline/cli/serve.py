@@ -71,14 +71,14 @@ def serve(
     ):
         os.environ["WARMLINE_ALLOWED_HOSTS"] = host
 
-    from warmline.cli.bootstrap import setup_django
+    from warmline.cli.common import setup_django
 
     setup_django(migrate=False)
     from django.conf import settings
 
     from warmline.accounts.models import User
     from warmline.accounts.services import ensure_local_owner
-    from warmline.cli.bootstrap import migrate_if_needed
+    from warmline.cli.common import migrate_if_needed
 
     migrate_if_needed(verbose=True)
     if local:

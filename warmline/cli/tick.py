@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from rich.console import Console
 
-from warmline.cli.bootstrap import setup_django
-from warmline.cli.options import UserOption
+from warmline.cli.common import UserOption, setup_django
 
 console = Console()
 
@@ -19,7 +18,7 @@ def tick(user: UserOption = None) -> None:
     """
     setup_django()
     from warmline.accounts.models import User
-    from warmline.cli.bootstrap import resolve_user
+    from warmline.cli.common import resolve_user
     from warmline.outreach.services import tick as tick_owner
 
     owners = [resolve_user(user)] if user else list(User.objects.filter(is_active=True))

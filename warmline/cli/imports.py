@@ -1,34 +1,42 @@
-"""`warmline import …`, `warmline export csv|vcard|json`, `backup` and `restore`."""
+"""`warmline import …`: LinkedIn, Google, vCard, CSV and Warmline JSON files."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-from warmline.cli.bootstrap import fail, resolve_user, setup_django
-from warmline.cli.options import UserOption
-from warmline.cli.outreach import export_app
-from warmline.cli.people import find_person
+from warmline.cli.common import (
+    UserOption,
+    console,
+    fail,
+    find_person,
+    resolve_user,
+    setup_django,
+)
 
 import_app = typer.Typer(
     help="Bring people in from LinkedIn, Google, vCards or any CSV, or a whole "
     "Warmline JSON export into an empty account.",
     no_args_is_help=True,
 )
-console = Console()
+
 
 FileArgument = Annotated[
     Path, typer.Argument(metavar="FILE", help="The file to import.")
 ]
+
+
 MainOption = Annotated[
     bool, typer.Option("--main", help="They are your main contacts.")
 ]
+
+
 TagOption = Annotated[str, typer.Option("--tag", help="Tag everyone imported.")]
+
+
 IntroducedByOption = Annotated[
     str | None,
     typer.Option(
@@ -37,6 +45,8 @@ IntroducedByOption = Annotated[
         help="Someone who gave you all these names.",
     ),
 ]
+
+
 DryRunOption = Annotated[
     bool, typer.Option("--dry-run", help="Show what would happen; write nothing.")
 ]
@@ -128,7 +138,11 @@ def _command(kind: str, doc: str) -> Any:
 import_app.command("linkedin")(
     _command("linkedin", "Import LinkedIn's Connections.csv.")
 )
+
+
 import_app.command("google")(_command("google", "Import a Google Contacts CSV."))
+
+
 import_app.command("vcard")(
     _command("vcard", "Import a vCard file (.vcf) of one or many cards.")
 )
@@ -187,84 +201,3 @@ def import_json(path: FileArgument, user: UserOption = None) -> None:
         fail(f"{error} Nothing was imported.")
     held = ", ".join(f"{n} {key.replace('_', ' ')}" for key, n in counts.items() if n)
     console.print(f"Imported {path.name} into {owner.username}: {held or 'nothing'}.")
-
-
-OutputOption = Annotated[
-    Path | None, typer.Option("-o", "--output", help="Write to this file, not stdout.")
-]
-
-
-def _write(output: Path | None, body: str) -> None:
-    if output is None:
-        typer.echo(body, nl=False)
-        return
-    try:
-        output.write_text(body, encoding="utf-8")
-    except OSError as error:
-        fail(f"Cannot write {output}: {error.strerror}.")
-    console.print(f"Wrote {output}.")
-
-
-@export_app.command("csv")
-def export_csv(output: OutputOption = None, user: UserOption = None) -> None:
-    """People as CSV (cells a spreadsheet would run as formulas are neutralised)."""
-    setup_django()
-    from warmline.exchange.exports import people_csv
-
-    _write(output, people_csv(resolve_user(user)))
-
-
-@export_app.command("vcard")
-def export_vcard(output: OutputOption = None, user: UserOption = None) -> None:
-    """People as vCard 4.0, one card each."""
-    setup_django()
-    from warmline.exchange.exports import people_vcards
-
-    _write(output, people_vcards(resolve_user(user)))
-
-
-@export_app.command("json")
-def export_json(output: OutputOption = None, user: UserOption = None) -> None:
-    """Everything you own, as JSON (docs/export-format.md)."""
-    setup_django()
-    from warmline.exchange.exports import everything
-
-    _write(
-        output, json.dumps(everything(resolve_user(user)), indent=2, ensure_ascii=False)
-    )
-
-
-def backup(
-    path: Annotated[Path, typer.Argument(metavar="FILE", help="The zip to write.")],
-) -> None:
-    """A consistent snapshot of the whole database and uploaded files, as a zip."""
-    setup_django()
-    from warmline.exchange.backup import backup as make_backup
-
-    try:
-        held = make_backup(path)
-    except OSError as error:
-        fail(f"Cannot write {path}: {error.strerror}.")
-    console.print(f"Backed up {held['rows']} rows and {held['files']} files to {path}.")
-
-
-def restore(
-    path: Annotated[
-        Path, typer.Argument(metavar="FILE", help="A zip from warmline backup.")
-    ],
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace a database that has data.")
-    ] = False,
-) -> None:
-    """Restore a backup into an empty database (--force replaces what is there)."""
-    setup_django()
-    from warmline.exchange.backup import RestoreError
-    from warmline.exchange.backup import restore as load_backup
-
-    try:
-        held = load_backup(path, force=force)
-    except RestoreError as error:
-        fail(str(error))
-    console.print(
-        f"Restored {held['rows']} rows and {held['files']} files from {path}."
-    )

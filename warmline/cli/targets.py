@@ -1,22 +1,25 @@
-"""`warmline targets [add]` and `warmline report`."""
+"""`warmline targets [add]`: target organizations and the warmest path in."""
 
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from warmline.cli.bootstrap import fail, resolve_user, setup_django
-from warmline.cli.options import JsonOption, UserOption
+from warmline.cli.common import (
+    JsonOption,
+    UserOption,
+    console,
+    fail,
+    resolve_user,
+    setup_django,
+)
 
 targets_app = typer.Typer(
     help="Target organizations and the warmest path in.", invoke_without_command=True
 )
-console = Console()
 
 
 @targets_app.callback()
@@ -80,38 +83,3 @@ def add_target(
     except ValidationError as error:
         fail(" ".join(error.messages))
     console.print(f"{org.name} is a target.")
-
-
-class ReportFormat(StrEnum):
-    md = "md"
-    html = "html"
-    json = "json"
-
-
-def report(
-    week: Annotated[
-        str | None,
-        typer.Option(metavar="YYYY-Www", help="An ISO week; default this week."),
-    ] = None,
-    fmt: Annotated[
-        ReportFormat, typer.Option("--format", help="md, html or json.")
-    ] = ReportFormat.md,
-    user: UserOption = None,
-) -> None:
-    """The weekly report: what you did, met, learned and gained, for a coach."""
-    setup_django()
-    from django.template.loader import render_to_string
-
-    from warmline.insights.report import as_markdown, parse_week, weekly_report
-
-    try:
-        monday = parse_week(week)
-    except ValueError as error:
-        fail(str(error))
-    data = weekly_report(resolve_user(user), monday)
-    if fmt == ReportFormat.json:
-        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
-    elif fmt == ReportFormat.html:
-        typer.echo(render_to_string("insights/report_standalone.html", {"r": data}))
-    else:
-        typer.echo(as_markdown(data), nl=False)

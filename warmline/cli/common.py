@@ -1,0 +1,148 @@
+"""What the commands share: starting Django, whom they act for, options, output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from warmline.accounts.models import User
+    from warmline.people.models import Person
+
+
+err_console = Console(stderr=True)
+
+
+def fail(message: str) -> NoReturn:
+    """Stop with a message for the user on stderr and exit status 1 (no traceback);
+    the caller has changed nothing."""
+    # A Text, not markup: a name the user typed may hold [brackets].
+    line = Text.assemble(("Error: ", "bold red"), message)
+    err_console.print(line, highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def setup_django(*, migrate: bool = True) -> None:
+    """Configure Django once; bring the database schema up to date if it is behind."""
+    import django
+    from django.apps import apps
+
+    from warmline.config.home import prepare_home
+
+    if not apps.ready:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "warmline.config.settings")
+        prepare_home()
+        django.setup()
+    if migrate:
+        migrate_if_needed()
+
+
+def migrate_if_needed(verbose: bool = False) -> None:
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        if verbose:
+            err_console.print("[dim]Updating the database…[/dim]")
+        call_command("migrate", verbosity=0, interactive=False)
+
+
+def resolve_user(username: str | None) -> User:
+    """The user a command acts for: --user, else the only (or first-run) user."""
+    from warmline.accounts.models import User
+    from warmline.accounts.services import ensure_local_owner
+
+    if username:
+        user = User.objects.filter(username__iexact=username).first()
+        if user is None:
+            names = ", ".join(User.objects.values_list("username", flat=True)) or "none"
+            fail(f"No user named {username!r}. Users: {names}.")
+        return user
+    only = ensure_local_owner()
+    if only is None:
+        names = ", ".join(
+            User.objects.order_by("username").values_list("username", flat=True)
+        )
+        fail(f"More than one user exists; say which with --user USERNAME ({names}).")
+    return only
+
+
+UserOption = Annotated[
+    str | None,
+    typer.Option(
+        "--user",
+        help="Act for this user; needed only when more than one user exists.",
+        envvar="WARMLINE_USER",
+    ),
+]
+
+
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print JSON instead of a table.")
+]
+
+
+console = Console()
+
+
+def print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def find_person(owner: User, ref: str) -> Person:
+    """A person by id or exact name (any case); unknown or ambiguous is an error."""
+    from rapidfuzz import process
+
+    from warmline.people.models import Person
+
+    people = Person.objects.filter(owner=owner).select_related("organization")
+    if ref.strip().isdigit():
+        person = people.filter(pk=int(ref)).first()
+        if person is None:
+            fail(f"No person with id {ref} in your network.")
+        return person
+    matches = list(people.filter(name__iexact=ref.strip()))
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        listed = "; ".join(
+            f"#{p.pk} {p.name}" + (f" ({p.organization})" if p.organization else "")
+            for p in matches
+        )
+        fail(f"{len(matches)} people are named {ref!r}: {listed}. Use the id instead.")
+    names = list(people.values_list("name", flat=True))
+    close = [
+        name for name, score, _ in process.extract(ref, names, limit=3) if score >= 60
+    ]
+    hint = f" Did you mean: {', '.join(close)}?" if close else ""
+    fail(f"No person named {ref!r} in your network.{hint}")
+
+
+def parse_when(text: str) -> dt.datetime:
+    """ISO date and time ("2026-12-01 14:30"), in the configured time zone."""
+    from django.utils import timezone
+
+    try:
+        when = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        fail(f"{text!r} is not a date and time; write it like 2026-12-01 14:30.")
+    return timezone.make_aware(when) if timezone.is_naive(when) else when
+
+
+def follow_up_as_dict(f: Any) -> dict[str, Any]:
+    return {
+        "id": f.pk,
+        "person": f.person.name,
+        "kind": f.kind,
+        "title": f.title,
+        "due": f.due.isoformat(),
+        "status": f.status,
+    }
