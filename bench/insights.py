@@ -42,8 +42,8 @@ def build(people: int, meetings: int, attempts: int) -> User:
     from warmline.exchange.fast_insert import insert_many, prepared
     from warmline.meetings.models import JobLead, Meeting, Outcome
     from warmline.outreach.models import Attempt
+    from warmline.people.derived import network_changed
     from warmline.people.models import Introduction, Organization
-    from warmline.people.services import refresh_network
     from warmline.people.synthetic import build_network
 
     owner = create_user("bench")
@@ -180,7 +180,7 @@ def build(people: int, meetings: int, attempts: int) -> User:
             for _ in range(attempts)
         ],
     )
-    refresh_network(owner.pk)  # join and first-help dates from the dates above
+    network_changed(owner.pk)  # join and first-help dates from the dates above
     Organization.objects.filter(
         owner=owner,
         pk__in=list(
