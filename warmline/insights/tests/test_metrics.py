@@ -61,10 +61,10 @@ def test_funnel_all_time(alice: User, scenario: dict[str, Person]) -> None:
         ("Job leads", 1),
     ]
     assert result["rates"] == {
-        "meetings per person reached": 1.0,
-        "names per meeting": 1.5,
-        "fans per meeting": 1.0,
-        "leads per meeting": 0.5,
+        "meetings held per person reached": 1.0,
+        "names gathered per meeting held": 1.5,
+        "new fans per meeting held": 1.0,
+        "job leads per meeting held": 0.5,
     }
 
 
@@ -98,7 +98,11 @@ def test_one_event(alice: User) -> None:
     dana = services.create_person(alice, "Dana")
     log_attempt(dana, "no_answer", at=at(TODAY))
     week = metrics.weekly(alice, 2, today=TODAY)
-    assert (week["calls"], week["meetings"], week["names"]) == ([0, 1], [0, 0], [0, 0])
+    assert (week["calls_made"], week["meetings_held"], week["names_gathered"]) == (
+        [0, 1],
+        [0, 0],
+        [0, 0],
+    )
     channels = metrics.response_by_channel(alice, metrics.Period.of("all", TODAY))[
         "channels"
     ]
@@ -116,10 +120,10 @@ def test_one_event(alice: User) -> None:
 def test_weekly_series_against_goals(alice: User, scenario: dict[str, Person]) -> None:
     week = metrics.weekly(alice, 3, today=TODAY)
     assert week["labels"] == ["2026-11-09", "2026-11-16", "2026-11-23"]
-    assert week["calls"] == [0, 0, 2]
-    assert week["meetings"] == [1, 0, 1]
-    assert week["names"] == [2, 0, 1]
-    assert week["goals"] == {"calls": 15, "meetings": 3, "names": 6}
+    assert week["calls_made"] == [0, 0, 2]
+    assert week["meetings_held"] == [1, 0, 1]
+    assert week["names_gathered"] == [2, 0, 1]
+    assert week["goals"] == {"calls_made": 15, "meetings_held": 3, "names_gathered": 6}
 
 
 def test_a_circle_of_introductions_counts_each_person_once(alice: User) -> None:
