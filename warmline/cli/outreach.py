@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from warmline.cli.bootstrap import fail, resolve_user, setup_django
-from warmline.cli.meetings import parse_when
+from warmline.cli.meetings import meeting_as_dict, parse_when
 from warmline.cli.options import JsonOption, UserOption
 from warmline.cli.people import find_person, print_json
+
+if TYPE_CHECKING:
+    from warmline.home.queries import Today
 
 calls_app = typer.Typer(help="Call lists and logging calls.", no_args_is_help=True)
 export_app = typer.Typer(help="Take your data out.", no_args_is_help=True)
@@ -38,13 +42,16 @@ class ChannelName(StrEnum):
     in_person = "in-person"
 
 
-def today(user: UserOption = None) -> None:
+def today(as_json: JsonOption = False, user: UserOption = None) -> None:
     """What to do now: follow-ups due, calls to make, meetings, and the week's goals."""
     setup_django()
     from warmline.home.queries import today_for
 
     owner = resolve_user(user)
     t = today_for(owner)
+    if as_json:
+        print_json(today_as_dict(t))
+        return
     console.print(f"[bold]Today[/bold], {t.today:%A %d %B}")
     for goal in t.goals:
         filled = round(20 * goal.percent / 100)
@@ -89,6 +96,34 @@ def today(user: UserOption = None) -> None:
         console.print(
             "\nNothing waiting. Build a call list: sit down with a list, not one call."
         )
+
+
+def today_as_dict(t: Today) -> dict[str, Any]:
+    """`warmline today --json`: the week's numbers under the weekly report's keys,
+    the goals by the number they aim at, and what to do now."""
+    from warmline.insights.report import week_name
+
+    monday = t.today - dt.timedelta(days=t.today.weekday())
+    return {
+        "today": t.today.isoformat(),
+        "week": week_name(monday),
+        "from": monday.isoformat(),
+        "to": (monday + dt.timedelta(days=6)).isoformat(),
+        **t.week.as_dict(),
+        "goals": {goal.key: goal.target for goal in t.goals},
+        "streak_weeks": t.streak_weeks,
+        "meetings_today": [meeting_as_dict(m) for m in t.meetings_today],
+        "follow_ups": [
+            {**follow_up_as_dict(f), "overdue": f.due < t.today} for f in t.follow_ups
+        ],
+        "sittings": [{"id": lst.pk, "name": lst.name} for lst in t.sittings],
+        "call_lists": [
+            {"id": lst.pk, "name": lst.name, "to_call": lst.to_call}  # type: ignore[attr-defined]
+            for lst in t.call_lists
+        ],
+        "meetings_week": [meeting_as_dict(m) for m in t.meetings_week],
+        "losing_touch": [{"id": p.pk, "name": p.name} for p in t.losing_touch],
+    }
 
 
 @calls_app.command("lists")

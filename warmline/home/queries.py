@@ -5,24 +5,25 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from warmline.accounts.models import User
+from warmline.insights import numbers
+from warmline.insights.numbers import Numbers
 from warmline.meetings.models import Meeting
-from warmline.outreach.models import Attempt, CallList, FollowUp
+from warmline.outreach.models import CallList, FollowUp
 from warmline.outreach.queries import (
     lists_for,
     losing_touch,
     waiting_outreach,
     week_start,
 )
-from warmline.people.fans import fans
-from warmline.people.models import Introduction, Person
+from warmline.people.models import Person
 
 
 @dataclass
 class Goal:
+    key: str  # the number it aims at (insights/numbers.py)
     label: str
     done: int
     target: int
@@ -40,6 +41,7 @@ class Today:
     losing_touch: list[Person]
     meetings_today: list[Meeting]
     meetings_week: list[Meeting]
+    week: Numbers
     goals: list[Goal]
     streak_weeks: int
     sittings: list[CallList] = field(default_factory=list)
@@ -56,46 +58,24 @@ class Today:
         )
 
 
-def week_progress(owner: User, today: dt.date) -> dict[str, int]:
-    start = week_start(today)
-    start_at = timezone.make_aware(dt.datetime.combine(start, dt.time()))
-    return {
-        "calls": Attempt.objects.filter(owner=owner, at__gte=start_at).count(),
-        "meetings": Meeting.objects.filter(
-            owner=owner, status=Meeting.Status.HELD, at__gte=start_at
-        ).count(),
-        "names": Introduction.objects.filter(
-            owner=owner, introduced_on__gte=start
-        ).count(),
-    }
+def goals_for(owner: User, week: Numbers) -> list[Goal]:
+    """The week's numbers against the seeker's weekly goals."""
+    done = week.as_dict()
+    return [
+        Goal(key, numbers.LABELS[key], done[key], target)
+        for key, target in numbers.goals_of(owner).items()
+    ]
 
 
 def streak(owner: User, today: dt.date, weeks: int = 26) -> int:
-    """Weeks in a row, up to this one, with at least one call or meeting."""
-    since = timezone.make_aware(
-        dt.datetime.combine(week_start(today) - dt.timedelta(weeks=weeks), dt.time())
-    )
-    active = set(
-        Attempt.objects.filter(owner=owner, at__gte=since)
-        .annotate(w=TruncWeek("at"))
-        .values_list("w", flat=True)
-        .distinct()
-    ) | set(
-        Meeting.objects.filter(owner=owner, status=Meeting.Status.HELD, at__gte=since)
-        .annotate(w=TruncWeek("at"))
-        .values_list("w", flat=True)
-        .distinct()
-    )
-    active_weeks = {
-        timezone.localdate(w) if isinstance(w, dt.datetime) else w for w in active
-    }
-    count, week = 0, week_start(today)
-    if week not in active_weeks:  # this week has only just begun: start from last week
-        week -= dt.timedelta(weeks=1)
-    while week in active_weeks:
-        count += 1
-        week -= dt.timedelta(weeks=1)
-    return count
+    """Weeks in a row, up to this one, with at least one call made or meeting held."""
+    this_week = week_start(today)
+    mondays = [this_week - dt.timedelta(weeks=i) for i in range(weeks + 1)]
+    found = numbers.by_week(owner, mondays, ("calls_made", "meetings_held"))
+    active = [bool(week["calls_made"] or week["meetings_held"]) for week in found]
+    if not active[0]:  # this week has only just begun: start from last week
+        active = active[1:]
+    return next((i for i, yes in enumerate(active) if not yes), len(active))
 
 
 def today_for(owner: User, today: dt.date | None = None) -> Today:
@@ -122,19 +102,13 @@ def today_for(owner: User, today: dt.date | None = None) -> Today:
         .select_related("person")
         .order_by("at")
     )
-    progress = week_progress(owner, today)
-    goals = [
-        Goal("Calls made", progress["calls"], owner.goal_calls),
-        Goal("Meetings held", progress["meetings"], owner.goal_meetings),
-        Goal("New names", progress["names"], owner.goal_names),
-    ]
+    week = numbers.week_numbers(owner, today)
     lists = [lst for lst in lists_for(owner).order_by("-updated_at")[:5] if lst.to_call]  # type: ignore[attr-defined]
+    so_far = numbers.tally(owner, [numbers.ALL_TIME], ("meetings_held", "new_fans"))[0]
     totals = {
         "people": Person.objects.filter(owner=owner).count(),
-        "fans": fans(owner).count(),
-        "meetings_held": Meeting.objects.filter(
-            owner=owner, status=Meeting.Status.HELD
-        ).count(),
+        "fans": so_far["new_fans"],  # all time: every fan
+        "meetings_held": so_far["meetings_held"],
         "waiting": waiting_outreach(owner, today).count(),
     }
     return Today(
@@ -144,7 +118,8 @@ def today_for(owner: User, today: dt.date | None = None) -> Today:
         losing_touch=losing_touch(owner, now),
         meetings_today=[m for m in meetings if timezone.localdate(m.at) == today],
         meetings_week=[m for m in meetings if timezone.localdate(m.at) != today],
-        goals=goals,
+        week=week,
+        goals=goals_for(owner, week),
         streak_weeks=streak(owner, today),
         sittings=list(CallList.objects.filter(owner=owner, next_sitting_on=today)),
         totals=totals,
