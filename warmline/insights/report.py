@@ -55,7 +55,8 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
     names = list(
         numbers.names_gathered(owner, week)
         .select_related("person", "introducer")
-        .order_by("introduced_on", "id")
+        .only("person__name", "introducer__name")
+        .order_by("introduced_on", "id")[:LIST_LIMIT]
     )
     # Names for a reader, not a whole week of a call centre: the first ones, and how
     # many more.
@@ -92,6 +93,7 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
             for label, text in _learned(outcome)
         ],
         "names": [f"{i.person.name} (from {i.introducer.name})" for i in names],
+        "names_more": found.names_gathered - len(names),
         "fans": fan_names,
         "fans_more": found.new_fans - len(fan_names),
         "leads": [str(lead) for lead in leads],
@@ -154,7 +156,7 @@ def as_markdown(report: dict[str, Any]) -> str:
             ],
         ),
         ("What I learned", report["learned"]),
-        ("Names gathered", report["names"]),
+        ("Names gathered", _more(report["names"], report["names_more"])),
         ("New fans", _more(report["fans"], report["fans_more"])),
         ("Job leads", report["leads"]),
     ]

@@ -304,8 +304,11 @@ def test_weekly_report_lists_the_first_names_and_counts_the_rest(
     alice: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(report, "LIST_LIMIT", 2)
+    dana = services.create_person(alice, "Dana", is_main_contact=True)
     for name in ["Cy", "Ann", "Bo"]:
-        person = services.create_person(alice, name)
+        person = services.create_person(
+            alice, name, introduced_by=dana, introduced_on=dt.date(2026, 11, 24)
+        )
         log_attempt(person, "replied", at=at(dt.date(2026, 11, 24)))
     data = report.weekly_report(alice, report.parse_week("2026-W48"))
     assert (data["people_reached"], data["reached"], data["reached_more"]) == (
@@ -313,7 +316,14 @@ def test_weekly_report_lists_the_first_names_and_counts_the_rest(
         ["Ann", "Bo"],
         1,
     )
-    assert "- Bo\n- and 1 more\n" in report.as_markdown(data)
+    assert (data["names_gathered"], data["names"], data["names_more"]) == (
+        3,
+        ["Cy (from Dana)", "Ann (from Dana)"],
+        1,
+    )
+    text = report.as_markdown(data)
+    assert "- Bo\n- and 1 more\n" in text
+    assert "- Ann (from Dana)\n- and 1 more\n" in text
 
 
 def test_metrics_belong_to_their_owner(bob: User, scenario: dict[str, Person]) -> None:
