@@ -67,7 +67,6 @@ def funnel(owner: User, period: Period) -> dict[str, Any]:
 
     return {
         "steps": [(numbers.LABELS[k], found[k]) for k in FUNNEL],
-        "numbers": found,
         # Ratios of the same numbers, named for exactly what they divide.
         "rates": {
             "meetings held per person reached": rate(held, reached),
@@ -132,7 +131,8 @@ PURITY = {True: "Pure network meetings", False: "Interviews and the rest"}
 
 
 def yields(owner: User, period: Period) -> dict[str, list[dict[str, Any]]]:
-    """Held meetings by mode and by purity, with names and leads per meeting.
+    """Held meetings by mode and by purity, with the names and leads given in them,
+    per meeting: what a kind of meeting yields, not names gathered by date.
 
     One grouped query by (mode, is_pure); each meeting, name and lead falls in one
     group, so both breakdowns are sums over it.
