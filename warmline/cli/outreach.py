@@ -17,6 +17,7 @@ from warmline.cli.options import JsonOption, UserOption
 from warmline.cli.people import find_person, print_json
 
 if TYPE_CHECKING:
+    from warmline.accounts.models import User
     from warmline.home.queries import Today
 
 calls_app = typer.Typer(help="Call lists and logging calls.", no_args_is_help=True)
@@ -50,7 +51,7 @@ def today(as_json: JsonOption = False, user: UserOption = None) -> None:
     owner = resolve_user(user)
     t = today_for(owner)
     if as_json:
-        print_json(today_as_dict(t))
+        print_json(today_as_dict(owner, t))
         return
     console.print(f"[bold]Today[/bold], {t.today:%A %d %B}")
     for goal in t.goals:
@@ -98,18 +99,20 @@ def today(as_json: JsonOption = False, user: UserOption = None) -> None:
         )
 
 
-def today_as_dict(t: Today) -> dict[str, Any]:
+def today_as_dict(owner: User, t: Today) -> dict[str, Any]:
     """`warmline today --json`: the week's numbers under the weekly report's keys,
     the goals by the number they aim at, and what to do now."""
+    from warmline.insights.numbers import week_numbers
     from warmline.insights.report import week_name
 
     monday = t.today - dt.timedelta(days=t.today.weekday())
+    week = week_numbers(owner, t.today)
     return {
         "today": t.today.isoformat(),
         "week": week_name(monday),
         "from": monday.isoformat(),
         "to": (monday + dt.timedelta(days=6)).isoformat(),
-        **t.week.as_dict(),
+        **week.as_dict(),
         "goals": {goal.key: goal.target for goal in t.goals},
         "streak_weeks": t.streak_weeks,
         "meetings_today": [meeting_as_dict(m) for m in t.meetings_today],

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.utils import timezone
 
 from warmline.accounts.models import User
 from warmline.insights import numbers
-from warmline.insights.numbers import Numbers
 from warmline.meetings.models import Meeting
 from warmline.outreach.models import CallList, FollowUp
 from warmline.outreach.queries import (
@@ -41,7 +41,6 @@ class Today:
     losing_touch: list[Person]
     meetings_today: list[Meeting]
     meetings_week: list[Meeting]
-    week: Numbers
     goals: list[Goal]
     streak_weeks: int
     sittings: list[CallList] = field(default_factory=list)
@@ -58,21 +57,39 @@ class Today:
         )
 
 
-def goals_for(owner: User, week: Numbers) -> list[Goal]:
-    """The week's numbers against the seeker's weekly goals."""
-    done = week.as_dict()
+def goals_for(owner: User, done: dict[str, int]) -> list[Goal]:
+    """This week's numbers against the seeker's weekly goals."""
     return [
         Goal(key, numbers.LABELS[key], done[key], target)
         for key, target in numbers.goals_of(owner).items()
     ]
 
 
-def streak(owner: User, today: dt.date, weeks: int = 26) -> int:
-    """Weeks in a row, up to this one, with at least one call made or meeting held."""
+ACTIVE = ("calls_made", "meetings_held")  # a week with either keeps the streak
+
+
+def is_active(week: dict[str, int]) -> bool:
+    return any(week[key] for key in ACTIVE)
+
+
+def streak(
+    owner: User, today: dt.date, weeks: int = 26, known: Sequence[bool] = ()
+) -> int:
+    """Weeks in a row, up to this one, with at least one call made or meeting held.
+
+    `known`: whether this week and the ones before it (newest first) were active, if
+    the caller already counted them. The rest are asked a few weeks at a time (4,
+    then 8, then 16), further back only while every week so far was active: most
+    streaks are short, and each week asked is two counts.
+    """
     this_week = week_start(today)
     mondays = [this_week - dt.timedelta(weeks=i) for i in range(weeks + 1)]
-    found = numbers.by_week(owner, mondays, ("calls_made", "meetings_held"))
-    active = [bool(week["calls_made"] or week["meetings_held"]) for week in found]
+    active = list(known)[: len(mondays)]
+    size = 4
+    while len(active) < len(mondays) and all(active[1:]):
+        asked = mondays[len(active) : len(active) + size]
+        active += [is_active(week) for week in numbers.by_week(owner, asked, ACTIVE)]
+        size *= 2
     if not active[0]:  # this week has only just begun: start from last week
         active = active[1:]
     return next((i for i, yes in enumerate(active) if not yes), len(active))
@@ -102,9 +119,19 @@ def today_for(owner: User, today: dt.date | None = None) -> Today:
         .select_related("person")
         .order_by("at")
     )
-    week = numbers.week_numbers(owner, today)
+    # In one query: the goals' numbers this week (the page shows only these;
+    # `warmline today --json` asks for all six), whether last week was active (for
+    # the streak), and two all-time numbers.
+    week = numbers.Span.week_of(today)
+    this_week, last_week, so_far = numbers.tally(
+        owner,
+        [
+            (week, tuple(numbers.GOALS)),
+            (numbers.Span.week_of(today - dt.timedelta(weeks=1)), ACTIVE),
+            (numbers.ALL_TIME, ("meetings_held", "new_fans")),
+        ],
+    )
     lists = [lst for lst in lists_for(owner).order_by("-updated_at")[:5] if lst.to_call]  # type: ignore[attr-defined]
-    so_far = numbers.tally(owner, [numbers.ALL_TIME], ("meetings_held", "new_fans"))[0]
     totals = {
         "people": Person.objects.filter(owner=owner).count(),
         "fans": so_far["new_fans"],  # all time: every fan
@@ -118,9 +145,10 @@ def today_for(owner: User, today: dt.date | None = None) -> Today:
         losing_touch=losing_touch(owner, now),
         meetings_today=[m for m in meetings if timezone.localdate(m.at) == today],
         meetings_week=[m for m in meetings if timezone.localdate(m.at) != today],
-        week=week,
-        goals=goals_for(owner, week),
-        streak_weeks=streak(owner, today),
+        goals=goals_for(owner, this_week),
+        streak_weeks=streak(
+            owner, today, known=[is_active(this_week), is_active(last_week)]
+        ),
         sittings=list(CallList.objects.filter(owner=owner, next_sitting_on=today)),
         totals=totals,
     )

@@ -59,7 +59,7 @@ class Period:
 
 def funnel(owner: User, period: Period) -> dict[str, Any]:
     """People reached -> meetings held -> names gathered -> new fans -> job leads."""
-    found = numbers.tally(owner, [period.span()], FUNNEL)[0]
+    found = numbers.tally(owner, [(period.span(), FUNNEL)])[0]
     reached, held, names, fans_count, leads = (found[k] for k in FUNNEL)
 
     def rate(a: int, b: int) -> float | None:
@@ -198,8 +198,8 @@ def response_by_channel(owner: User, period: Period) -> dict[str, Any]:
     waited = ExpressionWrapper(
         F("replied_at") - F("started_at"), output_field=DurationField()
     )
-    replies = span.times(
-        Outreach.objects.filter(owner=owner, replied_at__isnull=False), "started_at"
+    replies = Outreach.objects.filter(
+        owner=owner, replied_at__isnull=False, **span.times("started_at")
     ).annotate(waited=waited)
     waits = sorted(
         r.total_seconds() for r in replies.values_list("waited", flat=True) if r

@@ -100,21 +100,15 @@ class Span:
     def end(self) -> dt.datetime | None:
         return None if self.last is None else midnight(self.last + dt.timedelta(1))
 
-    def days(self, queryset: QuerySet[Any], field: str) -> QuerySet[Any]:
-        """Rows whose date `field` falls in the span."""
-        if self.first is not None:
-            queryset = queryset.filter(**{f"{field}__gte": self.first})
-        if self.last is not None:
-            queryset = queryset.filter(**{f"{field}__lte": self.last})
-        return queryset
+    def days(self, field: str) -> dict[str, dt.date]:
+        """Filters for rows whose date `field` falls in the span."""
+        bounds = {f"{field}__gte": self.first, f"{field}__lte": self.last}
+        return {k: v for k, v in bounds.items() if v is not None}
 
-    def times(self, queryset: QuerySet[Any], field: str) -> QuerySet[Any]:
-        """Rows whose time `field` falls in the span's local days."""
-        if (start := self.start()) is not None:
-            queryset = queryset.filter(**{f"{field}__gte": start})
-        if (end := self.end()) is not None:
-            queryset = queryset.filter(**{f"{field}__lt": end})
-        return queryset
+    def times(self, field: str) -> dict[str, dt.datetime]:
+        """Filters for rows whose time `field` falls in the span's local days."""
+        bounds = {f"{field}__gte": self.start(), f"{field}__lt": self.end()}
+        return {k: v for k, v in bounds.items() if v is not None}
 
 
 ALL_TIME = Span()
@@ -126,29 +120,31 @@ def midnight(day: dt.date) -> dt.datetime:
 
 
 def calls_made(owner: User, span: Span) -> QuerySet[Attempt]:
-    return span.times(Attempt.objects.filter(owner=owner), "at")
+    return Attempt.objects.filter(owner=owner, **span.times("at"))
 
 
 def people_reached(owner: User, span: Span) -> QuerySet[Any]:
     """Person ids, each once: a UNION over the events, not a test of every person."""
-    answered = span.times(
-        Attempt.objects.filter(owner=owner, outcome__in=ANSWERED), "at"
+    answered = Attempt.objects.filter(
+        owner=owner, outcome__in=ANSWERED, **span.times("at")
     )
-    met = meetings_held(owner, span)
     return (
         answered.order_by()
         .values_list("person_id", flat=True)
-        .union(met.order_by().values_list("person_id", flat=True))
+        .union(
+            meetings_held(owner, span).order_by().values_list("person_id", flat=True)
+        )
     )
 
 
 def meetings_held(owner: User, span: Span) -> QuerySet[Meeting]:
-    held = Meeting.objects.filter(owner=owner, status=Meeting.Status.HELD)
-    return span.times(held, "at")
+    return Meeting.objects.filter(
+        owner=owner, status=Meeting.Status.HELD, **span.times("at")
+    )
 
 
 def names_gathered(owner: User, span: Span) -> QuerySet[Introduction]:
-    return span.days(Introduction.objects.filter(owner=owner), "introduced_on")
+    return Introduction.objects.filter(owner=owner, **span.days("introduced_on"))
 
 
 def new_fans(owner: User, span: Span) -> QuerySet[Person]:
@@ -156,7 +152,7 @@ def new_fans(owner: User, span: Span) -> QuerySet[Person]:
 
 
 def job_leads(owner: User, span: Span) -> QuerySet[JobLead]:
-    return span.days(JobLead.objects.filter(owner=owner), "heard_on")
+    return JobLead.objects.filter(owner=owner, **span.days("heard_on"))
 
 
 ROWS: dict[str, Callable[[User, Span], QuerySet[Any]]] = {
@@ -180,9 +176,9 @@ def count_of(queryset: QuerySet[Any]) -> Any:
             output_field=IntegerField(),
         )
     return Subquery(
-        queryset.order_by()
-        .annotate(n=Func(Star(), function="COUNT", output_field=IntegerField()))
-        .values("n"),
+        queryset.order_by().values(
+            n=Func(Star(), function="COUNT", output_field=IntegerField())
+        ),
         output_field=IntegerField(),
     )
 
@@ -195,20 +191,20 @@ def counts(owner: User, **querysets: QuerySet[Any]) -> dict[str, int]:
 
 
 def tally(
-    owner: User, spans: Sequence[Span], only: Sequence[str] = KEYS
+    owner: User, asks: Sequence[tuple[Span, Sequence[str]]]
 ) -> list[dict[str, int]]:
-    """The numbers named in `only` for each span, in one query."""
+    """For each (span, names) asked, those numbers over that span: one query."""
     found = counts(
         owner,
         **{
             f"n{i}_{j}": ROWS[name](owner, span)
-            for i, span in enumerate(spans)
-            for j, name in enumerate(only)
+            for i, (span, names) in enumerate(asks)
+            for j, name in enumerate(names)
         },
     )
     return [
-        {name: found[f"n{i}_{j}"] for j, name in enumerate(only)}
-        for i in range(len(spans))
+        {name: found[f"n{i}_{j}"] for j, name in enumerate(names)}
+        for i, (_, names) in enumerate(asks)
     ]
 
 
@@ -216,7 +212,7 @@ def numbers_for(
     owner: User, start_day: dt.date | None, end_day: dt.date | None
 ) -> Numbers:
     """All six numbers from `start_day` to `end_day` (local days, both included)."""
-    return Numbers(**tally(owner, [Span(start_day, end_day)])[0])
+    return Numbers(**tally(owner, [(Span(start_day, end_day), KEYS)])[0])
 
 
 def week_numbers(owner: User, day: dt.date) -> Numbers:
@@ -229,4 +225,4 @@ def by_week(
     owner: User, mondays: Sequence[dt.date], only: Sequence[str] = KEYS
 ) -> list[dict[str, int]]:
     """The numbers in `only` for each week starting on one of `mondays`, one query."""
-    return tally(owner, [Span.week_of(monday) for monday in mondays], only)
+    return tally(owner, [(Span.week_of(monday), only) for monday in mondays])
