@@ -122,11 +122,10 @@ def today_for(owner: User, today: dt.date | None = None) -> Today:
     # In one query: the goals' numbers this week (the page shows only these;
     # `warmline today --json` asks for all six), whether last week was active (for
     # the streak), and two all-time numbers.
-    week = numbers.Span.week_of(today)
     this_week, last_week, so_far = numbers.tally(
         owner,
         [
-            (week, tuple(numbers.GOALS)),
+            (numbers.Span.week_of(today), tuple(numbers.GOALS)),
             (numbers.Span.week_of(today - dt.timedelta(weeks=1)), ACTIVE),
             (numbers.ALL_TIME, ("meetings_held", "new_fans")),
         ],
