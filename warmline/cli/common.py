@@ -13,6 +13,7 @@ from rich.text import Text
 
 if TYPE_CHECKING:
     from warmline.accounts.models import User
+    from warmline.meetings.models import Meeting
     from warmline.people.models import Person
 
 
@@ -145,4 +146,19 @@ def follow_up_as_dict(f: Any) -> dict[str, Any]:
         "title": f.title,
         "due": f.due.isoformat(),
         "status": f.status,
+    }
+
+
+def meeting_as_dict(meeting: Meeting) -> dict[str, Any]:
+    return {
+        "id": meeting.pk,
+        "person": meeting.person.name,
+        "person_id": meeting.person_id,
+        "at": meeting.at.isoformat(),
+        "duration_minutes": meeting.duration_minutes,
+        "mode": meeting.mode.replace("_", "-"),
+        "kind": meeting.kind,
+        "status": meeting.status.replace("_", "-"),
+        "pure": meeting.is_pure,
+        "place": meeting.place,
     }

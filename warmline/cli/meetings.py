@@ -14,6 +14,7 @@ from warmline.cli.common import (
     console,
     fail,
     find_person,
+    meeting_as_dict,
     parse_when,
     print_json,
     resolve_user,
@@ -21,7 +22,7 @@ from warmline.cli.common import (
 )
 
 if TYPE_CHECKING:
-    from warmline.meetings.models import Meeting
+    pass
 
 
 app = typer.Typer(
@@ -40,21 +41,6 @@ class Kind(StrEnum):
     coffee = "coffee"
     event = "event"
     interview = "interview"
-
-
-def meeting_as_dict(meeting: Meeting) -> dict[str, Any]:
-    return {
-        "id": meeting.pk,
-        "person": meeting.person.name,
-        "person_id": meeting.person_id,
-        "at": meeting.at.isoformat(),
-        "duration_minutes": meeting.duration_minutes,
-        "mode": meeting.mode.replace("_", "-"),
-        "kind": meeting.kind,
-        "status": meeting.status.replace("_", "-"),
-        "pure": meeting.is_pure,
-        "place": meeting.place,
-    }
 
 
 @app.command("list")

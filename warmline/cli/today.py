@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
 from warmline.cli.common import (
+    JsonOption,
     UserOption,
     console,
+    follow_up_as_dict,
+    meeting_as_dict,
+    print_json,
     resolve_user,
     setup_django,
 )
 
+if TYPE_CHECKING:
+    from warmline.accounts.models import User
+    from warmline.home.queries import Today
 
-def today(user: UserOption = None) -> None:
+
+def today(as_json: JsonOption = False, user: UserOption = None) -> None:
     """What to do now: follow-ups due, calls to make, meetings, and the week's goals."""
     setup_django()
     from warmline.home.queries import today_for
 
     owner = resolve_user(user)
     t = today_for(owner)
+    if as_json:
+        print_json(today_as_dict(owner, t))
+        return
     console.print(f"[bold]Today[/bold], {t.today:%A %d %B}")
     for goal in t.goals:
         filled = round(20 * goal.percent / 100)
@@ -61,3 +75,33 @@ def today(user: UserOption = None) -> None:
         console.print(
             "\nNothing waiting. Build a call list: sit down with a list, not one call."
         )
+
+
+def today_as_dict(owner: User, t: Today) -> dict[str, Any]:
+    """`warmline today --json`: the week's numbers under the weekly report's keys,
+    the goals by the number they aim at, and what to do now."""
+    from warmline.insights.numbers import week_numbers
+    from warmline.insights.report import week_name
+
+    monday = t.today - dt.timedelta(days=t.today.weekday())
+    week = week_numbers(owner, t.today)
+    return {
+        "today": t.today.isoformat(),
+        "week": week_name(monday),
+        "from": monday.isoformat(),
+        "to": (monday + dt.timedelta(days=6)).isoformat(),
+        **week.as_dict(),
+        "goals": {goal.key: goal.target for goal in t.goals},
+        "streak_weeks": t.streak_weeks,
+        "meetings_today": [meeting_as_dict(m) for m in t.meetings_today],
+        "follow_ups": [
+            {**follow_up_as_dict(f), "overdue": f.due < t.today} for f in t.follow_ups
+        ],
+        "sittings": [{"id": lst.pk, "name": lst.name} for lst in t.sittings],
+        "call_lists": [
+            {"id": lst.pk, "name": lst.name, "to_call": lst.to_call}  # type: ignore[attr-defined]
+            for lst in t.call_lists
+        ],
+        "meetings_week": [meeting_as_dict(m) for m in t.meetings_week],
+        "losing_touch": [{"id": p.pk, "name": p.name} for p in t.losing_touch],
+    }

@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from django.db.models.functions import TruncWeek
 from django.utils import timezone
 
 from warmline.accounts.models import User
+from warmline.insights import numbers
 from warmline.meetings.models import Meeting
-from warmline.outreach.models import Attempt, CallList, FollowUp
+from warmline.outreach.models import CallList, FollowUp
 from warmline.outreach.queries import (
     lists_for,
     losing_touch,
     waiting_outreach,
     week_start,
 )
-from warmline.people.fans import fans
-from warmline.people.models import Introduction, Person
+from warmline.people.models import Person
 
 
 @dataclass
 class Goal:
+    key: str  # the number it aims at (insights/numbers.py)
     label: str
     done: int
     target: int
@@ -56,46 +57,42 @@ class Today:
         )
 
 
-def week_progress(owner: User, today: dt.date) -> dict[str, int]:
-    start = week_start(today)
-    start_at = timezone.make_aware(dt.datetime.combine(start, dt.time()))
-    return {
-        "calls": Attempt.objects.filter(owner=owner, at__gte=start_at).count(),
-        "meetings": Meeting.objects.filter(
-            owner=owner, status=Meeting.Status.HELD, at__gte=start_at
-        ).count(),
-        "names": Introduction.objects.filter(
-            owner=owner, introduced_on__gte=start
-        ).count(),
-    }
+def goals_for(owner: User, done: dict[str, int]) -> list[Goal]:
+    """This week's numbers against the seeker's weekly goals."""
+    return [
+        Goal(key, numbers.LABELS[key], done[key], target)
+        for key, target in numbers.goals_of(owner).items()
+    ]
 
 
-def streak(owner: User, today: dt.date, weeks: int = 26) -> int:
-    """Weeks in a row, up to this one, with at least one call or meeting."""
-    since = timezone.make_aware(
-        dt.datetime.combine(week_start(today) - dt.timedelta(weeks=weeks), dt.time())
-    )
-    active = set(
-        Attempt.objects.filter(owner=owner, at__gte=since)
-        .annotate(w=TruncWeek("at"))
-        .values_list("w", flat=True)
-        .distinct()
-    ) | set(
-        Meeting.objects.filter(owner=owner, status=Meeting.Status.HELD, at__gte=since)
-        .annotate(w=TruncWeek("at"))
-        .values_list("w", flat=True)
-        .distinct()
-    )
-    active_weeks = {
-        timezone.localdate(w) if isinstance(w, dt.datetime) else w for w in active
-    }
-    count, week = 0, week_start(today)
-    if week not in active_weeks:  # this week has only just begun: start from last week
-        week -= dt.timedelta(weeks=1)
-    while week in active_weeks:
-        count += 1
-        week -= dt.timedelta(weeks=1)
-    return count
+ACTIVE = ("calls_made", "meetings_held")  # a week with either keeps the streak
+
+
+def is_active(week: dict[str, int]) -> bool:
+    return any(week[key] for key in ACTIVE)
+
+
+def streak(
+    owner: User, today: dt.date, weeks: int = 26, known: Sequence[bool] = ()
+) -> int:
+    """Weeks in a row, up to this one, with at least one call made or meeting held.
+
+    `known`: whether this week and the ones before it (newest first) were active, if
+    the caller already counted them. The rest are asked a few weeks at a time (4,
+    then 8, then 16), further back only while every week so far was active: most
+    streaks are short, and each week asked is two counts.
+    """
+    this_week = week_start(today)
+    mondays = [this_week - dt.timedelta(weeks=i) for i in range(weeks + 1)]
+    active = list(known)[: len(mondays)]
+    size = 4
+    while len(active) < len(mondays) and all(active[1:]):
+        asked = mondays[len(active) : len(active) + size]
+        active += [is_active(week) for week in numbers.by_week(owner, asked, ACTIVE)]
+        size *= 2
+    if not active[0]:  # this week has only just begun: start from last week
+        active = active[1:]
+    return next((i for i, yes in enumerate(active) if not yes), len(active))
 
 
 def today_for(owner: User, today: dt.date | None = None) -> Today:
@@ -122,19 +119,22 @@ def today_for(owner: User, today: dt.date | None = None) -> Today:
         .select_related("person")
         .order_by("at")
     )
-    progress = week_progress(owner, today)
-    goals = [
-        Goal("Calls made", progress["calls"], owner.goal_calls),
-        Goal("Meetings held", progress["meetings"], owner.goal_meetings),
-        Goal("New names", progress["names"], owner.goal_names),
-    ]
+    # In one query: the goals' numbers this week (the page shows only these;
+    # `warmline today --json` asks for all six), whether last week was active (for
+    # the streak), and two all-time numbers.
+    this_week, last_week, so_far = numbers.tally(
+        owner,
+        [
+            (numbers.Span.week_of(today), tuple(numbers.GOALS)),
+            (numbers.Span.week_of(today - dt.timedelta(weeks=1)), ACTIVE),
+            (numbers.ALL_TIME, ("meetings_held", "new_fans")),
+        ],
+    )
     lists = [lst for lst in lists_for(owner).order_by("-updated_at")[:5] if lst.to_call]  # type: ignore[attr-defined]
     totals = {
         "people": Person.objects.filter(owner=owner).count(),
-        "fans": fans(owner).count(),
-        "meetings_held": Meeting.objects.filter(
-            owner=owner, status=Meeting.Status.HELD
-        ).count(),
+        "fans": so_far["new_fans"],  # all time: every fan
+        "meetings_held": so_far["meetings_held"],
         "waiting": waiting_outreach(owner, today).count(),
     }
     return Today(
@@ -144,8 +144,10 @@ def today_for(owner: User, today: dt.date | None = None) -> Today:
         losing_touch=losing_touch(owner, now),
         meetings_today=[m for m in meetings if timezone.localdate(m.at) == today],
         meetings_week=[m for m in meetings if timezone.localdate(m.at) != today],
-        goals=goals,
-        streak_weeks=streak(owner, today),
+        goals=goals_for(owner, this_week),
+        streak_weeks=streak(
+            owner, today, known=[is_active(this_week), is_active(last_week)]
+        ),
         sittings=list(CallList.objects.filter(owner=owner, next_sitting_on=today)),
         totals=totals,
     )

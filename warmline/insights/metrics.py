@@ -1,8 +1,9 @@
 """Is the networking working? Every number from aggregate queries, dated by the event.
 
-An attempt counts at its time; a meeting's names, paths and leads on the meeting's
-date; a fan from the first help they gave (a referral, a lead, or a meeting in which
-they gave feedback or information).
+The six numbers (calls made, people reached, meetings held, names gathered, new fans,
+job leads) are defined once, in insights/numbers.py; the funnel and the weekly series
+read them from there. The rest here (growth, yields, answers by channel) breaks the
+same rows down further.
 """
 
 from __future__ import annotations
@@ -10,26 +11,23 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any
 
 from django.db.models import (
     Count,
     DurationField,
     ExpressionWrapper,
     F,
-    Func,
-    IntegerField,
     OuterRef,
-    Subquery,
     Sum,
 )
-from django.db.models.expressions import Star
 from django.utils import timezone
 
 from warmline.accounts.models import User
+from warmline.insights import numbers
+from warmline.insights.numbers import count_of
 from warmline.meetings.models import CareerPath, JobLead, Meeting
-from warmline.outreach.models import ANSWERED, Attempt, Channel, Outreach
-from warmline.people.fans import new_fans
+from warmline.outreach.models import ANSWERED, Channel, Outreach
 from warmline.people.models import Introduction, Person
 
 PERIODS = {
@@ -37,7 +35,8 @@ PERIODS = {
     "12w": ("Last 12 weeks", 12),
     "all": ("All time", None),
 }
-HELD = Meeting.Status.HELD
+FUNNEL = ("people_reached", "meetings_held", "names_gathered", "new_fans", "job_leads")
+WEEKLY = ("calls_made", "meetings_held", "names_gathered")
 
 
 @dataclass(frozen=True)
@@ -53,139 +52,44 @@ class Period:
         today = today or timezone.localdate()
         return cls(key, label, today - dt.timedelta(weeks=weeks) if weeks else None)
 
-    def start(self) -> dt.datetime | None:
-        if self.since is None:
-            return None
-        return timezone.make_aware(dt.datetime.combine(self.since, dt.time()))
-
-
-def _since(queryset: Any, field: str, value: Any) -> Any:
-    return (
-        queryset.filter(**{f"{field}__gte": value}) if value is not None else queryset
-    )
-
-
-def reached(owner: User, start: dt.datetime | None, end: dt.datetime | None) -> Any:
-    """People who answered an attempt or were met (a meeting is an answer) in a span:
-    a UNION of person ids from the events, not a test of every person."""
-    answered = Attempt.objects.filter(owner=owner, outcome__in=ANSWERED)
-    met = Meeting.objects.filter(owner=owner, status=HELD)
-    if start is not None:
-        answered, met = answered.filter(at__gte=start), met.filter(at__gte=start)
-    if end is not None:
-        answered, met = answered.filter(at__lt=end), met.filter(at__lt=end)
-    return (
-        answered.order_by()
-        .values_list("person_id", flat=True)
-        .union(met.order_by().values_list("person_id", flat=True))
-    )
-
-
-def reached_count(
-    owner: User, start: dt.datetime | None, end: dt.datetime | None
-) -> int:
-    return int(reached(owner, start, end).count())
+    def span(self) -> numbers.Span:
+        """From the first local day of the period, open-ended."""
+        return numbers.Span(self.since, None)
 
 
 def funnel(owner: User, period: Period) -> dict[str, Any]:
-    """People reached -> meetings held -> names gathered -> fans -> job leads."""
-    start = period.start()
-    reached = reached_count(owner, start, None)
-    found = counts(
-        owner,
-        held=_since(Meeting.objects.filter(owner=owner, status=HELD), "at", start),
-        names=_since(
-            Introduction.objects.filter(owner=owner, meeting__isnull=False),
-            "introduced_on",
-            period.since,
-        ),
-        fans=new_fans(owner, period.since, None),
-        leads=_since(JobLead.objects.filter(owner=owner), "heard_on", period.since),
-    )
-    held, names, fans_count, leads = (
-        found[k] for k in ("held", "names", "fans", "leads")
-    )
-    steps = [
-        ("People reached", reached),
-        ("Meetings held", held),
-        ("Names gathered", names),
-        ("New fans", fans_count),
-        ("Job leads", leads),
-    ]
+    """People reached -> meetings held -> names gathered -> new fans -> job leads."""
+    found = numbers.tally(owner, [(period.span(), FUNNEL)])[0]
+    reached, held, names, fans_count, leads = (found[k] for k in FUNNEL)
 
     def rate(a: int, b: int) -> float | None:
         return round(a / b, 2) if b else None
 
     return {
-        "steps": steps,
+        "steps": [(numbers.LABELS[k], found[k]) for k in FUNNEL],
+        # Ratios of the same numbers, named for exactly what they divide.
         "rates": {
-            "meetings per person reached": rate(held, reached),
-            "names per meeting": rate(names, held),
-            "fans per meeting": rate(fans_count, held),
-            "leads per meeting": rate(leads, held),
+            "meetings held per person reached": rate(held, reached),
+            "names gathered per meeting held": rate(names, held),
+            "new fans per meeting held": rate(fans_count, held),
+            "job leads per meeting held": rate(leads, held),
         },
     }
-
-
-def count_of(queryset: Any) -> Subquery:
-    """A queryset's row count as a scalar subquery (COUNT without a GROUP BY)."""
-    return Subquery(
-        queryset.order_by()
-        .annotate(n=Func(Star(), function="COUNT", output_field=IntegerField()))
-        .values("n"),
-        output_field=IntegerField(),
-    )
-
-
-def counts(owner: User, **querysets: Any) -> dict[str, int]:
-    """Many counts in one query: each queryset becomes an uncorrelated scalar
-    subquery, which the database answers from an index range."""
-    scalars = {name: count_of(queryset) for name, queryset in querysets.items()}
-    return cast(
-        dict[str, int], User.objects.filter(pk=owner.pk).values(**scalars).get()
-    )
 
 
 def weekly(
     owner: User, weeks: int = 12, today: dt.date | None = None
 ) -> dict[str, Any]:
-    """Calls made, meetings held and new names per week, with the weekly goals."""
+    """Calls made, meetings held and names gathered per week, with the weekly goals."""
     today = today or timezone.localdate()
     first = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
-    mondays = [first + dt.timedelta(weeks=i) for i in range(weeks + 1)]
-    starts = [timezone.make_aware(dt.datetime.combine(d, dt.time())) for d in mondays]
-    series = {
-        "calls": Attempt.objects.filter(owner=owner),
-        "meetings": Meeting.objects.filter(owner=owner, status=HELD),
-    }
-    found = counts(
-        owner,
-        **{
-            f"{name}{i}": queryset.filter(at__gte=starts[i], at__lt=starts[i + 1])
-            for name, queryset in series.items()
-            for i in range(weeks)
-        },
-        **{
-            f"names{i}": Introduction.objects.filter(
-                owner=owner,
-                meeting__isnull=False,
-                introduced_on__gte=mondays[i],
-                introduced_on__lt=mondays[i + 1],
-            )
-            for i in range(weeks)
-        },
-    )
+    mondays = [first + dt.timedelta(weeks=i) for i in range(weeks)]
+    found = numbers.by_week(owner, mondays, WEEKLY)
     return {
-        "labels": [w.isoformat() for w in mondays[:weeks]],
-        **{
-            name: [found[f"{name}{i}"] for i in range(weeks)]
-            for name in ("calls", "meetings", "names")
-        },
-        "goals": {
-            "calls": owner.goal_calls,
-            "meetings": owner.goal_meetings,
-            "names": owner.goal_names,
-        },
+        "labels": [monday.isoformat() for monday in mondays],
+        "titles": {key: numbers.LABELS[key] for key in WEEKLY},
+        **{key: [week[key] for week in found] for key in WEEKLY},
+        "goals": numbers.goals_of(owner),
     }
 
 
@@ -227,14 +131,13 @@ PURITY = {True: "Pure network meetings", False: "Interviews and the rest"}
 
 
 def yields(owner: User, period: Period) -> dict[str, list[dict[str, Any]]]:
-    """Held meetings by mode and by purity, with names and leads per meeting.
+    """Held meetings by mode and by purity, with the names and leads given in them,
+    per meeting: what a kind of meeting yields, not names gathered by date.
 
     One grouped query by (mode, is_pure); each meeting, name and lead falls in one
     group, so both breakdowns are sums over it.
     """
-    held = _since(
-        Meeting.objects.filter(owner=owner, status=HELD), "at", period.start()
-    )
+    held = numbers.meetings_held(owner, period.span())
     rows = (
         held.values_list("mode", "is_pure")
         .annotate(
@@ -280,11 +183,11 @@ def yields(owner: User, period: Period) -> dict[str, list[dict[str, Any]]]:
 
 def response_by_channel(owner: User, period: Period) -> dict[str, Any]:
     """How often outreach is answered, by channel, and how long replies take."""
-    start = period.start()
+    span = period.span()
     attempts: dict[str, int] = defaultdict(int)
     answered: dict[str, int] = defaultdict(int)
     by_outcome = (
-        _since(Attempt.objects.filter(owner=owner), "at", start)
+        numbers.calls_made(owner, span)
         .values_list("channel", "outcome")
         .annotate(n=Count("*"))
         .order_by()
@@ -295,10 +198,8 @@ def response_by_channel(owner: User, period: Period) -> dict[str, Any]:
     waited = ExpressionWrapper(
         F("replied_at") - F("started_at"), output_field=DurationField()
     )
-    replies = _since(
-        Outreach.objects.filter(owner=owner, replied_at__isnull=False),
-        "started_at",
-        start,
+    replies = Outreach.objects.filter(
+        owner=owner, replied_at__isnull=False, **span.times("started_at")
     ).annotate(waited=waited)
     waits = sorted(
         r.total_seconds() for r in replies.values_list("waited", flat=True) if r

@@ -6,9 +6,8 @@ import math
 from dataclasses import dataclass
 
 from warmline.accounts.models import User
-from warmline.meetings.models import JobLead, Meeting
-from warmline.outreach.models import Attempt, AttemptOutcome
-from warmline.people.models import Introduction
+from warmline.insights import numbers
+from warmline.outreach.models import AttemptOutcome
 
 # Stated defaults when there is too little history to go on.
 DEFAULT_CALLS_PER_MEETING = 5.0
@@ -35,12 +34,31 @@ class Plan:
     rates: Rates
 
 
+# The all-time numbers the rates are made of (insights/numbers.py).
+HISTORY = ("calls_made", "meetings_held", "names_gathered", "job_leads")
+
+
+def history(owner: User) -> dict[str, int]:
+    """What the rates are made of: all-time numbers, and the calls that booked a
+    meeting (calls made whose outcome was "scheduled"), in one query."""
+    everything = numbers.ALL_TIME
+    return numbers.counts(
+        owner,
+        booked=numbers.calls_made(owner, everything).filter(
+            outcome=AttemptOutcome.SCHEDULED
+        ),
+        **{key: numbers.ROWS[key](owner, everything) for key in HISTORY},
+    )
+
+
 def rates_for(owner: User) -> Rates:
-    calls = Attempt.objects.filter(owner=owner).count()
-    booked = Attempt.objects.filter(
-        owner=owner, outcome=AttemptOutcome.SCHEDULED
-    ).count()
-    held = Meeting.objects.filter(owner=owner, status=Meeting.Status.HELD).count()
+    """Calls per meeting booked, names gathered per meeting held, meetings held per
+    job lead: from the seeker's own history, or stated defaults with too little."""
+    found = history(owner)
+    calls, booked = found["calls_made"], found["booked"]
+    held, names, leads = (
+        found[k] for k in ("meetings_held", "names_gathered", "job_leads")
+    )
     if calls < ENOUGH_CALLS or held < ENOUGH_MEETINGS or booked == 0:
         return Rates(
             DEFAULT_CALLS_PER_MEETING,
@@ -48,8 +66,6 @@ def rates_for(owner: User) -> Rates:
             DEFAULT_MEETINGS_PER_LEAD,
             from_history=False,
         )
-    names = Introduction.objects.filter(owner=owner, meeting__isnull=False).count()
-    leads = JobLead.objects.filter(owner=owner).count()
     return Rates(
         calls_per_meeting=round(calls / booked, 2),
         names_per_meeting=round(names / held, 2),

@@ -9,11 +9,10 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.insights.metrics import reached
-from warmline.meetings.models import JobLead, Meeting, Outcome
-from warmline.outreach.models import Attempt, AttemptOutcome
-from warmline.people.fans import new_fans
-from warmline.people.models import Introduction, Person
+from warmline.insights import numbers
+from warmline.meetings.models import Outcome
+from warmline.outreach.models import AttemptOutcome
+from warmline.people.models import Person
 
 
 def parse_week(text: str | None, today: dt.date | None = None) -> dt.date:
@@ -30,49 +29,54 @@ def parse_week(text: str | None, today: dt.date | None = None) -> dt.date:
         ) from None
 
 
+def week_name(day: dt.date) -> str:
+    """The ISO week that holds a day, as 2026-W48."""
+    iso = day.isocalendar()
+    return f"{iso.year}-W{iso.week:02d}"
+
+
 def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
+    """The week's six numbers (insights/numbers.py) and, under each, what they
+    counted: the very rows, so a list never disagrees with its count."""
     sunday = monday + dt.timedelta(days=6)
-    start = timezone.make_aware(dt.datetime.combine(monday, dt.time()))
-    end = start + dt.timedelta(days=7)
-    attempts = Attempt.objects.filter(owner=owner, at__gte=start, at__lt=end)
-    held = Meeting.objects.filter(
-        owner=owner, status=Meeting.Status.HELD, at__gte=start, at__lt=end
-    ).select_related("person", "outcome")
-    names = list(
-        Introduction.objects.filter(
-            owner=owner, meeting__isnull=False, introduced_on__range=(monday, sunday)
-        )
-        .select_related("person", "introducer")
-        .order_by("introduced_on")
+    week = numbers.Span(monday, sunday)
+    found = numbers.numbers_for(owner, monday, sunday)
+    by_outcome = dict(
+        numbers.calls_made(owner, week)
+        .values_list("outcome")
+        .annotate(n=Count("*"))
+        .order_by()
     )
-    fans = new_fans(owner, monday, sunday)
-    met = list(held.order_by("at"))
-    by_outcome = dict(attempts.values_list("outcome").annotate(n=Count("*")).order_by())
-    reached_ids = list(reached(owner, start, end))
+    met = list(
+        numbers.meetings_held(owner, week)
+        .select_related("person", "outcome")
+        .order_by("at")
+    )
+    names = list(
+        numbers.names_gathered(owner, week)
+        .select_related("person", "introducer")
+        .only("person__name", "introducer__name")
+        .order_by("introduced_on", "id")[:LIST_LIMIT]
+    )
     # Names for a reader, not a whole week of a call centre: the first ones, and how
     # many more.
-    reached_names = _names(Person.objects.filter(owner=owner, pk__in=reached_ids))
-    fans_count = fans.count()
-    fan_names = _names(fans)
-    leads = JobLead.objects.filter(owner=owner, heard_on__range=(monday, sunday))
-    iso = monday.isocalendar()
+    reached_names = _names(
+        Person.objects.filter(owner=owner, pk__in=numbers.people_reached(owner, week))
+    )
+    fan_names = _names(numbers.new_fans(owner, week))
+    leads = numbers.job_leads(owner, week).select_related("organization")
     return {
-        "week": f"{iso.year}-W{iso.week:02d}",
+        "week": week_name(monday),
         "from": monday.isoformat(),
         "to": sunday.isoformat(),
-        "calls_made": sum(by_outcome.values()),
-        "people_reached": len(reached_ids),
+        **found.as_dict(),
         "calls": [
             {"outcome": label, "count": by_outcome[value]}
             for value, label in AttemptOutcome.choices
             if value in by_outcome
         ],
         "reached": reached_names,
-        "reached_more": len(reached_ids) - len(reached_names),
-        "meetings_held": len(met),
-        "names_gathered": len(names),
-        "new_fans": fans_count,
-        "job_leads": leads.count(),
+        "reached_more": found.people_reached - len(reached_names),
         "meetings": [
             {
                 "person": m.person.name,
@@ -89,9 +93,10 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
             for label, text in _learned(outcome)
         ],
         "names": [f"{i.person.name} (from {i.introducer.name})" for i in names],
+        "names_more": found.names_gathered - len(names),
         "fans": fan_names,
-        "fans_more": fans_count - len(fan_names),
-        "leads": [str(lead) for lead in leads.select_related("organization")],
+        "fans_more": found.new_fans - len(fan_names),
+        "leads": [str(lead) for lead in leads],
     }
 
 
@@ -151,7 +156,7 @@ def as_markdown(report: dict[str, Any]) -> str:
             ],
         ),
         ("What I learned", report["learned"]),
-        ("Names gathered", report["names"]),
+        ("Names gathered", _more(report["names"], report["names_more"])),
         ("New fans", _more(report["fans"], report["fans_more"])),
         ("Job leads", report["leads"]),
     ]

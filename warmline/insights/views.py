@@ -101,9 +101,8 @@ def weekly_report(request: AuthedRequest) -> HttpResponse:
         messages.error(request, str(error))
         monday = report.parse_week(None)
     data = report.weekly_report(request.user, monday)
-    weeks = [monday - dt.timedelta(weeks=1), monday + dt.timedelta(weeks=1)]
     previous, following = (
-        f"{w.isocalendar().year}-W{w.isocalendar().week:02d}" for w in weeks
+        report.week_name(monday + dt.timedelta(weeks=n)) for n in (-1, 1)
     )
     return render(
         request,

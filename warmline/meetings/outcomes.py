@@ -198,7 +198,10 @@ def _referred_person(
             raise ValidationError("That person is no longer in your network.")
         if not person.introductions_received.filter(introducer=met).exists():
             people.add_introduction(
-                met, person, introduced_on=meeting.at.date(), meeting_id=meeting.pk
+                met,
+                person,
+                introduced_on=timezone.localdate(meeting.at),
+                meeting_id=meeting.pk,
             )
         return person
     if referral.match != "new":
@@ -215,7 +218,7 @@ def _referred_person(
         phones=[referral.phone] if referral.phone else [],
         source=Source.MEETING,
         introduced_by=met,
-        introduced_on=meeting.at.date(),
+        introduced_on=timezone.localdate(meeting.at),
         meeting_id=meeting.pk,
     )
     return person

@@ -23,7 +23,7 @@ from warmline.meetings.question_bank import DEFAULT_QUESTIONS
 from warmline.outreach.models import AttemptOutcome, CallSession
 from warmline.outreach.services import log_attempt, meeting_booked
 from warmline.people import derived
-from warmline.people.models import Person
+from warmline.people.models import Introduction, Person
 from warmline.people.services import get_or_create_organization
 
 MEETING_FIELDS = {
@@ -90,7 +90,7 @@ def book_from_session(
 
 @transaction.atomic
 def update_meeting(meeting: Meeting, **fields: Any) -> Meeting:
-    was_with = meeting.person_id
+    was_with, was_on = meeting.person_id, timezone.localdate(meeting.at)
     for name, value in fields.items():
         if name not in MEETING_FIELDS | {"person"}:
             raise TypeError(f"Unknown meeting field: {name}")
@@ -98,9 +98,25 @@ def update_meeting(meeting: Meeting, **fields: Any) -> Meeting:
     _check_owner(meeting)
     meeting.full_clean(exclude=["owner", "person", "resume"])
     meeting.save()
+    day = timezone.localdate(meeting.at)
+    moved = _redate_what_it_gave(meeting, day) if day != was_on else []
     # Information given in a meeting dates the help: a new date or person moves it.
-    derived.changed(meeting.owner_id, touched=[was_with, meeting.person_id])
+    derived.changed(meeting.owner_id, touched=[was_with, meeting.person_id, *moved])
     return meeting
+
+
+def _redate_what_it_gave(meeting: Meeting, day: dt.date) -> list[int]:
+    """Names and leads given in a meeting count on its local day: move them to `day`.
+    Gives the people whose join or first-help dates may move with them."""
+    names = Introduction.objects.filter(meeting=meeting)
+    leads = JobLead.objects.filter(meeting=meeting)
+    people = [
+        pk for pair in names.values_list("introducer_id", "person_id") for pk in pair
+    ]
+    people += leads.values_list("person_id", flat=True)
+    names.update(introduced_on=day)
+    leads.update(heard_on=day)
+    return people
 
 
 @transaction.atomic

@@ -61,10 +61,10 @@ def test_funnel_all_time(alice: User, scenario: dict[str, Person]) -> None:
         ("Job leads", 1),
     ]
     assert result["rates"] == {
-        "meetings per person reached": 1.0,
-        "names per meeting": 1.5,
-        "fans per meeting": 1.0,
-        "leads per meeting": 0.5,
+        "meetings held per person reached": 1.0,
+        "names gathered per meeting held": 1.5,
+        "new fans per meeting held": 1.0,
+        "job leads per meeting held": 0.5,
     }
 
 
@@ -98,7 +98,11 @@ def test_one_event(alice: User) -> None:
     dana = services.create_person(alice, "Dana")
     log_attempt(dana, "no_answer", at=at(TODAY))
     week = metrics.weekly(alice, 2, today=TODAY)
-    assert (week["calls"], week["meetings"], week["names"]) == ([0, 1], [0, 0], [0, 0])
+    assert (week["calls_made"], week["meetings_held"], week["names_gathered"]) == (
+        [0, 1],
+        [0, 0],
+        [0, 0],
+    )
     channels = metrics.response_by_channel(alice, metrics.Period.of("all", TODAY))[
         "channels"
     ]
@@ -116,10 +120,10 @@ def test_one_event(alice: User) -> None:
 def test_weekly_series_against_goals(alice: User, scenario: dict[str, Person]) -> None:
     week = metrics.weekly(alice, 3, today=TODAY)
     assert week["labels"] == ["2026-11-09", "2026-11-16", "2026-11-23"]
-    assert week["calls"] == [0, 0, 2]
-    assert week["meetings"] == [1, 0, 1]
-    assert week["names"] == [2, 0, 1]
-    assert week["goals"] == {"calls": 15, "meetings": 3, "names": 6}
+    assert week["calls_made"] == [0, 0, 2]
+    assert week["meetings_held"] == [1, 0, 1]
+    assert week["names_gathered"] == [2, 0, 1]
+    assert week["goals"] == {"calls_made": 15, "meetings_held": 3, "names_gathered": 6}
 
 
 def test_a_circle_of_introductions_counts_each_person_once(alice: User) -> None:
@@ -300,8 +304,11 @@ def test_weekly_report_lists_the_first_names_and_counts_the_rest(
     alice: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(report, "LIST_LIMIT", 2)
+    dana = services.create_person(alice, "Dana", is_main_contact=True)
     for name in ["Cy", "Ann", "Bo"]:
-        person = services.create_person(alice, name)
+        person = services.create_person(
+            alice, name, introduced_by=dana, introduced_on=dt.date(2026, 11, 24)
+        )
         log_attempt(person, "replied", at=at(dt.date(2026, 11, 24)))
     data = report.weekly_report(alice, report.parse_week("2026-W48"))
     assert (data["people_reached"], data["reached"], data["reached_more"]) == (
@@ -309,7 +316,14 @@ def test_weekly_report_lists_the_first_names_and_counts_the_rest(
         ["Ann", "Bo"],
         1,
     )
-    assert "- Bo\n- and 1 more\n" in report.as_markdown(data)
+    assert (data["names_gathered"], data["names"], data["names_more"]) == (
+        3,
+        ["Cy (from Dana)", "Ann (from Dana)"],
+        1,
+    )
+    text = report.as_markdown(data)
+    assert "- Bo\n- and 1 more\n" in text
+    assert "- Ann (from Dana)\n- and 1 more\n" in text
 
 
 def test_metrics_belong_to_their_owner(bob: User, scenario: dict[str, Person]) -> None:

@@ -289,7 +289,7 @@ def test_today_at_a_fixed_date(
     assert [(g.label, g.done) for g in t.goals] == [
         ("Calls made", 1),
         ("Meetings held", 0),
-        ("New names", 2),
+        ("Names gathered", 2),
     ]
     assert t.losing_touch == []  # Nina was added just now
 

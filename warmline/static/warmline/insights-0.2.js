@@ -13,11 +13,11 @@ window.addEventListener("DOMContentLoaded", () => {
   new Chart(document.getElementById("chart-weekly"), {
     type: "bar",
     data: { labels: w.labels, datasets: [
-      { label: "Calls made", data: w.calls, backgroundColor: warm[1] },
-      { label: "Meetings held", data: w.meetings, backgroundColor: warm[0] },
-      { label: "New names", data: w.names, backgroundColor: warm[2] },
-      { type: "line", label: "Goal: calls", data: w.labels.map(() => w.goals.calls), borderColor: warm[1], borderDash: [4, 4], pointRadius: 0 },
-      { type: "line", label: "Goal: meetings", data: w.labels.map(() => w.goals.meetings), borderColor: warm[0], borderDash: [4, 4], pointRadius: 0 },
+      { label: w.titles.calls_made, data: w.calls_made, backgroundColor: warm[1] },
+      { label: w.titles.meetings_held, data: w.meetings_held, backgroundColor: warm[0] },
+      { label: w.titles.names_gathered, data: w.names_gathered, backgroundColor: warm[2] },
+      { type: "line", label: "Goal: calls", data: w.labels.map(() => w.goals.calls_made), borderColor: warm[1], borderDash: [4, 4], pointRadius: 0 },
+      { type: "line", label: "Goal: meetings", data: w.labels.map(() => w.goals.meetings_held), borderColor: warm[0], borderDash: [4, 4], pointRadius: 0 },
     ] },
     options: common,
   });
