@@ -33,7 +33,7 @@ class User(AbstractUser):
         "meetings a week", default=3, validators=[MaxValueValidator(100)]
     )
     goal_names = models.PositiveSmallIntegerField(
-        "new names a week", default=6, validators=[MaxValueValidator(200)]
+        "names gathered a week", default=6, validators=[MaxValueValidator(200)]
     )
     # The secret in the calendar feed's address; every account has one from the start,
     # so opening the calendar page never has to write.
