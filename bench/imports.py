@@ -52,6 +52,10 @@ def one(rows: int) -> dict[str, float]:
     os.environ["DJANGO_SETTINGS_MODULE"] = "warmline.config.settings"
     import django
 
+    from warmline.config.home import prepare_home
+
+    prepare_home()  # the data directory and its secret key
+
     django.setup()
     from django.core.management import call_command
 

@@ -199,6 +199,10 @@ def main(people: int, meetings: int, attempts: int) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "warmline.config.settings"
     import django
 
+    from warmline.config.home import prepare_home
+
+    prepare_home()  # the data directory and its secret key
+
     django.setup()
     from django.core.management import call_command
     from django.db import connection

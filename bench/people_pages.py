@@ -61,6 +61,10 @@ def main(sizes: list[int]) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "warmline.config.settings"
     import django
 
+    from warmline.config.home import prepare_home
+
+    prepare_home()  # the data directory and its secret key
+
     django.setup()
     from django.core.management import call_command
     from rich.console import Console
