@@ -21,8 +21,8 @@ from warmline.outreach.models import FollowUp
 from warmline.outreach.services import add_follow_up, touch
 from warmline.people import derived
 from warmline.people import services as people
-from warmline.people.fans import set_fan
 from warmline.people.models import EmailAddress, Person, Source
+from warmline.people.services import set_fan
 
 THANK_YOU_AFTER = dt.timedelta(days=1)
 REACH_OUT_AFTER = dt.timedelta(days=2)

@@ -98,12 +98,3 @@ def networker_rank(person: Person, referrals_given: int) -> tuple[int, int] | No
         )
     )
     return ranks["above"] + 1, ranks["givers"]
-
-
-def set_fan(person: Person, is_fan: bool) -> None:
-    """Mark or unmark a fan; agreeing with what was logged clears the override."""
-    person.fan_override = None
-    person.save(update_fields=["fan_override"])
-    derived = fan_status(person).is_fan
-    person.fan_override = None if derived == is_fan else is_fan
-    person.save(update_fields=["fan_override"])

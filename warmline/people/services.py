@@ -20,6 +20,7 @@ from warmline.accounts.models import User
 from warmline.people import derived
 from warmline.people.contact_details import clean_emails, clean_phones
 from warmline.people.degrees import linked
+from warmline.people.fans import fan_status
 from warmline.people.matching import organization_key
 from warmline.people.models import (
     DERIVED_FIELDS,
@@ -315,3 +316,12 @@ def tag_names(owner: User) -> list[str]:
         .order_by(Lower("name"))
         .values_list("name", flat=True)
     )
+
+
+def set_fan(person: Person, is_fan: bool) -> None:
+    """Mark or unmark a fan; agreeing with what was logged clears the override."""
+    person.fan_override = None
+    person.save(update_fields=["fan_override"])
+    derived = fan_status(person).is_fan
+    person.fan_override = None if derived == is_fan else is_fan
+    person.save(update_fields=["fan_override"])

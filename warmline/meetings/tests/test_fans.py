@@ -13,8 +13,9 @@ from warmline.meetings.outcomes import LeadMention, OutcomeData, Referral, log_o
 from warmline.meetings.services import create_meeting
 from warmline.people import services
 from warmline.people.fans import fans as fans_of
-from warmline.people.fans import new_fans, set_fan, with_fan_status
+from warmline.people.fans import new_fans, with_fan_status
 from warmline.people.models import Person
+from warmline.people.services import set_fan
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 26)

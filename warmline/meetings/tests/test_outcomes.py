@@ -22,8 +22,9 @@ from warmline.meetings.services import create_meeting, update_meeting
 from warmline.meetings.tests.conftest import MEETING_DAY
 from warmline.outreach.models import FollowUp
 from warmline.people import services
-from warmline.people.fans import fan_status, networker_rank, set_fan
+from warmline.people.fans import fan_status, networker_rank
 from warmline.people.models import Introduction, Person
+from warmline.people.services import set_fan
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2026, 11, 21)

@@ -13,7 +13,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from warmline.accounts.http import AuthedRequest
 from warmline.people import queries, services
 from warmline.people.access import get_person_for_user
-from warmline.people.fans import set_fan
 from warmline.people.forms import PersonForm
 from warmline.people.models import Organization, Person
 from warmline.people.widgets import PICK_LIMIT
@@ -135,7 +134,7 @@ def person_pick_hx(request: AuthedRequest) -> HttpResponse:
 def person_fan(request: AuthedRequest, pk: int) -> HttpResponse:
     """Mark or unmark someone as a fan (what was logged decides when they agree)."""
     person = get_person_for_user(request.user, pk)
-    set_fan(person, request.POST.get("fan") == "1")
+    services.set_fan(person, request.POST.get("fan") == "1")
     return redirect(person)
 
 
