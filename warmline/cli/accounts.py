@@ -6,11 +6,15 @@ import sys
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from warmline.cli.common import UserOption, fail, resolve_user, setup_django
-
-console = Console()
+from warmline.cli.common import (
+    UserOption,
+    console,
+    fail,
+    resolve_user,
+    setup_django,
+    styled,
+)
 
 
 def createuser(
@@ -40,7 +44,7 @@ def createuser(
     except ValidationError as error:
         fail(" ".join(error.messages))
     kind = "superuser" if user.is_superuser else "user"
-    console.print(f"Created {kind} [bold]{user.username}[/bold].")
+    console.print(styled(f"Created {kind} ", (user.username, "bold"), "."))
 
 
 def demo(
@@ -68,5 +72,9 @@ def demo(
             " ".join(error.messages) + " Remove it first with `warmline demo --remove`."
         )
     console.print(
-        f"Loaded the demo network: {count} people for [bold]{owner.username}[/bold]."
+        styled(
+            f"Loaded the demo network: {count} people for ",
+            (owner.username, "bold"),
+            ".",
+        )
     )

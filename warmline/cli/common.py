@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from warmline.people.models import Person
 
 
-err_console = Console(stderr=True)
+# Markup off: what users typed (a name with [brackets], a tag) prints as typed, never
+# as styles or terminal links. The CLI's own styles are given as (text, style) pairs.
+err_console = Console(stderr=True, markup=False)
 
 
 def fail(message: str) -> NoReturn:
@@ -52,7 +54,7 @@ def migrate_if_needed(verbose: bool = False) -> None:
     executor = MigrationExecutor(connection)
     if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         if verbose:
-            err_console.print("[dim]Updating the database…[/dim]")
+            err_console.print("Updating the database…", style="dim")
         call_command("migrate", verbosity=0, interactive=False)
 
 
@@ -91,7 +93,12 @@ JsonOption = Annotated[
 ]
 
 
-console = Console()
+console = Console(markup=False)
+
+
+def styled(*parts: str | Text | tuple[str, str]) -> Text:
+    """A line from plain text and (text, style) pairs, for console.print."""
+    return Text.assemble(*parts)
 
 
 def print_json(data: Any) -> None:

@@ -87,7 +87,7 @@ def _run_import(
     except ImportFileError as error:
         fail(f"{error} Nothing was imported.")
     columns = [
-        TextColumn("[bold]{task.description}"),
+        TextColumn("{task.description}", style="bold", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
     ]
@@ -105,7 +105,7 @@ def _run_import(
         )
     verb = "Would import" if dry_run else "Imported"
     console.print(
-        f"{verb} {path.name}: [bold]{result.created}[/bold] new, "
+        f"{verb} {path.name}: {result.created} new, "
         f"{result.updated} updated, {result.unchanged} unchanged"
         + (f", {result.repeated} repeated in the file" if result.repeated else "")
         + (" (dry run: nothing was written)." if dry_run else ".")

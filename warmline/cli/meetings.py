@@ -19,6 +19,7 @@ from warmline.cli.common import (
     print_json,
     resolve_user,
     setup_django,
+    styled,
 )
 
 if TYPE_CHECKING:
@@ -231,7 +232,7 @@ def log_meeting(
         print_json(result)
         return
     console.print(
-        f"Logged meeting {meeting.pk} with [bold]{meeting.person.name}[/bold]."
+        styled(f"Logged meeting {meeting.pk} with ", (meeting.person.name, "bold"), ".")
     )
     for person in [*logged.new_people, *logged.linked_people]:
         console.print(f"  + {person.name} (introduced by {meeting.person.name})")

@@ -17,6 +17,7 @@ from warmline.cli.common import (
     print_json,
     resolve_user,
     setup_django,
+    styled,
 )
 
 if TYPE_CHECKING:
@@ -153,10 +154,7 @@ def add_person(
     if as_json:
         print_json(person_as_dict(person))
     else:
-        console.print(
-            f"Added [bold]{person.name}[/bold] (id {person.pk}), "
-            f"{_degree_text(person)}."
-        )
+        console.print(f"Added {person.name} (id {person.pk}), {_degree_text(person)}.")
 
 
 @app.command("show")
@@ -174,7 +172,7 @@ def show_person(
     if as_json:
         print_json(data)
         return
-    console.print(f"[bold]{data['name']}[/bold]  (id {data['id']})")
+    console.print(styled((data["name"], "bold"), f"  (id {data['id']})"))
     if data["title"] or data["organization"]:
         console.print(
             " at ".join(v for v in (data["title"], data["organization"]) if v)
@@ -257,7 +255,7 @@ def edit_person(
     if as_json:
         print_json(person_as_dict(person))
     else:
-        console.print(f"Saved [bold]{person.name}[/bold], {_degree_text(person)}.")
+        console.print(f"Saved {person.name}, {_degree_text(person)}.")
 
 
 @app.command("remove")
@@ -276,7 +274,7 @@ def remove_person(
     if not yes and sys.stdin.isatty():
         typer.confirm(f"Remove {person.name} (id {person.pk})?", abort=True)
     services.delete_person(person)
-    console.print(f"Removed [bold]{person.name}[/bold].")
+    console.print(f"Removed {person.name}.")
 
 
 def _degree_text(person: Person) -> str:

@@ -11,9 +11,9 @@ import webbrowser
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-console = Console()
+from warmline.cli.common import console, styled
+
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
 
 
@@ -94,15 +94,17 @@ def serve(
                 "`warmline demo --remove`."
             )
         who = (
-            f"signed in as [bold]{owner.username}[/bold]"
+            f"signed in as {owner.username}"
             if owner
             else "log in required (more than one user)"
         )
     else:
         if not User.objects.exists():
             console.print(
-                "[yellow]No accounts yet:[/yellow] create one with "
-                "`warmline createuser NAME --password-stdin`."
+                styled(
+                    ("No accounts yet:", "yellow"),
+                    " create one with `warmline createuser NAME --password-stdin`.",
+                )
             )
         who = "log in required"
 
@@ -112,8 +114,10 @@ def serve(
 
     shown_host = f"[{host}]" if ":" in host else host
     url = f"http://{shown_host}:{port}/"
-    console.print(f"Warmline is running at [bold link={url}]{url}[/] ({who}).")
-    console.print(f"[dim]Data: {settings.HOME}  ·  Stop with Ctrl+C[/dim]")
+    console.print(
+        styled("Warmline is running at ", (url, f"bold link {url}"), f" ({who}).")
+    )
+    console.print(f"Data: {settings.HOME}  ·  Stop with Ctrl+C", style="dim")
     if not no_browser and _can_open_browser():
         _open_browser_soon(url)
     try:

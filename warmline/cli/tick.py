@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-
-from warmline.cli.common import UserOption, setup_django
-
-console = Console()
+from warmline.cli.common import UserOption, console, setup_django
 
 
 def tick(user: UserOption = None) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
+
 from warmline.cli.common import (
     JsonOption,
     UserOption,
@@ -14,6 +16,7 @@ from warmline.cli.common import (
     print_json,
     resolve_user,
     setup_django,
+    styled,
 )
 
 if TYPE_CHECKING:
@@ -31,16 +34,15 @@ def today(as_json: JsonOption = False, user: UserOption = None) -> None:
     if as_json:
         print_json(today_as_dict(owner, t))
         return
-    console.print(f"[bold]Today[/bold], {t.today:%A %d %B}")
+    console.print(styled(("Today", "bold"), f", {t.today:%A %d %B}"))
     for goal in t.goals:
         filled = round(20 * goal.percent / 100)
         bar = "█" * filled + "░" * (20 - filled)
         console.print(f"  {goal.label:<14} {bar} {goal.done}/{goal.target}")
     if t.streak_weeks >= 2:
-        console.print(
-            f"  [green]{t.streak_weeks} weeks in a row[/green] of calls and meetings."
-        )
-    sections: list[tuple[str, list[str]]] = [
+        weeks = f"{t.streak_weeks} weeks in a row"
+        console.print(styled("  ", (weeks, "green"), " of calls and meetings."))
+    sections: list[tuple[str, list[str | Text]]] = [
         (
             "Meetings today",
             [
@@ -51,8 +53,10 @@ def today(as_json: JsonOption = False, user: UserOption = None) -> None:
         (
             "Follow-ups due",
             [
-                f"{'[red]overdue[/red] ' if f.due < t.today else ''}{f.title}"
-                f" ({f.due:%a %d %b})"
+                styled(
+                    ("overdue ", "red") if f.due < t.today else "",
+                    f"{f.title} ({f.due:%a %d %b})",
+                )
                 for f in t.follow_ups
             ],
         ),
@@ -68,9 +72,9 @@ def today(as_json: JsonOption = False, user: UserOption = None) -> None:
     ]
     for title, lines in sections:
         if lines:
-            console.print(f"\n[bold]{title}[/bold]")
+            console.print(styled("\n", (title, "bold")))
             for line in lines:
-                console.print(f"  • {line}")
+                console.print(styled("  • ", line))
     if t.is_empty:
         console.print(
             "\nNothing waiting. Build a call list: sit down with a list, not one call."

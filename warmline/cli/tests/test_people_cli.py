@@ -198,3 +198,15 @@ def test_an_error_prints_what_was_typed_as_typed(alice: User) -> None:
     code, output = cli("people", "show", "Dana [bold]Reyes[/bold]")
     assert code == 1
     assert "Error:" in output and "Dana [bold]Reyes[/bold]" in output
+
+
+def test_markup_in_what_was_typed_is_printed_as_typed(alice: User) -> None:
+    """A name holding Rich markup is never styled or made a terminal link."""
+    name = "[bold]Ann[/bold] [link=https://evil.example]Lee[/link]"
+    services.create_person(alice, name, title="[red]Chief[/red]", tags=["[i]x[/i]"])
+    code, output = cli("people", "list")
+    assert code == 0 and "[bold]Ann" in output  # the table wraps the rest
+    code, output = cli("people", "show", name)
+    assert code == 0
+    assert name in output and "[red]Chief[/red]" in output and "[i]x[/i]" in output
+    assert "\x1b]8;" not in output  # no hyperlink escape
