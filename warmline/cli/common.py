@@ -11,6 +11,8 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
+from warmline.core.parsing import whole_number
+
 if TYPE_CHECKING:
     from warmline.accounts.models import User
     from warmline.meetings.models import Meeting
@@ -112,8 +114,8 @@ def find_person(owner: User, ref: str) -> Person:
     from warmline.people.models import Person
 
     people = Person.objects.filter(owner=owner).select_related("organization")
-    if ref.strip().isdigit():
-        person = people.filter(pk=int(ref)).first()
+    if (pk := whole_number(ref)) is not None:
+        person = people.filter(pk=pk).first()
         if person is None:
             fail(f"No person with id {ref} in your network.")
         return person

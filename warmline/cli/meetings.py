@@ -21,6 +21,7 @@ from warmline.cli.common import (
     setup_django,
     styled,
 )
+from warmline.core.parsing import whole_number
 
 if TYPE_CHECKING:
     pass
@@ -120,7 +121,7 @@ REFERRAL_HELP = (
 def parse_referral(text: str, force_new: bool) -> Any:
     from warmline.meetings.outcomes import Referral
 
-    if text.strip().startswith("#") and text.strip()[1:].isdigit():
+    if text.strip().startswith("#") and whole_number(text.strip()[1:]) is not None:
         return Referral(name="", match=text.strip()[1:])
     name, _, organization = text.partition(",")
     if not name.strip():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Field, ForeignObjectRel, Model, Q
 from rapidfuzz import fuzz
@@ -115,7 +116,14 @@ def likely_duplicates(owner: User, limit: int = 50) -> list[Candidate]:
     return [Candidate(people[a], people[b], score) for (a, b), score in best]
 
 
+def _check_two(first: Person, second: Person) -> None:
+    if first.owner_id != second.owner_id or first.pk == second.pk:
+        raise ValidationError("Choose two different people of your network.")
+
+
 def keep_apart(first: Person, second: Person) -> None:
+    """Remember that two people are not the same, so they are not suggested again."""
+    _check_two(first, second)
     a, b = sorted([first, second], key=lambda p: p.pk)
     DistinctPair.objects.get_or_create(owner_id=a.owner_id, first=a, second=b)
 
@@ -130,8 +138,7 @@ class Merged:
 def merge(survivor: Person, other: Person) -> Merged:
     """Fold `other` into `survivor`: empty fields filled, every row pointing at
     `other` moved (SPECIAL says which are moved by a rule), then `other` deleted."""
-    if survivor.owner_id != other.owner_id or survivor.pk == other.pk:
-        raise ValueError("Only two different people of one network can be merged.")
+    _check_two(survivor, other)
     for field in fillable():
         if getattr(survivor, field.attname) in field.empty_values:
             setattr(survivor, field.attname, getattr(other, field.attname))

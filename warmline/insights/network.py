@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 
 from warmline.accounts.models import User
+from warmline.core.parsing import whole_number
 from warmline.meetings.models import JobLead
 from warmline.people.fans import with_fan_status
 from warmline.people.models import Introduction, Person
@@ -21,8 +22,8 @@ def graph(
     people: QuerySet[Person] = with_fan_status(
         Person.objects.filter(owner=owner)
     ).annotate(has_lead=Exists(JobLead.objects.filter(person=OuterRef("pk"))))
-    if degree.isdigit():
-        people = people.filter(degree__lte=int(degree))
+    if (most := whole_number(degree)) is not None:
+        people = people.filter(degree__lte=most)
     if tag:
         people = people.filter(tags__name__iexact=tag)
     if organization:

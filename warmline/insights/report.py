@@ -14,6 +14,9 @@ from warmline.meetings.models import Outcome
 from warmline.outreach.models import AttemptOutcome
 from warmline.people.models import Person
 
+# Weeks a report can be asked for: its links to the weeks around it stay dates.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
 
 def parse_week(text: str | None, today: dt.date | None = None) -> dt.date:
     """The Monday of an ISO week (2026-W48), or of this week."""
@@ -22,11 +25,14 @@ def parse_week(text: str | None, today: dt.date | None = None) -> dt.date:
         return today - dt.timedelta(days=today.weekday())
     try:
         year, week = text.upper().split("-W")
-        return dt.date.fromisocalendar(int(year), int(week), 1)
+        monday = dt.date.fromisocalendar(int(year), int(week), 1)
     except ValueError:
         raise ValueError(
             f"{text!r} is not an ISO week; write it like 2026-W48."
         ) from None
+    if not FIRST_YEAR <= monday.year <= LAST_YEAR:
+        raise ValueError(f"{text!r}: choose a week from {FIRST_YEAR} to {LAST_YEAR}.")
+    return monday
 
 
 def week_name(day: dt.date) -> str:

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from warmline.accounts.http import AuthedRequest
+from warmline.core.parsing import whole_number
 from warmline.insights import metrics, network, networkers, planner, report, targets
 from warmline.people.access import get_organization_for_user
 from warmline.people.services import mark_target, unmark_target
@@ -20,11 +21,7 @@ def insights(request: AuthedRequest) -> HttpResponse:
     period = metrics.Period.of(request.GET.get("period", "12w"))
     owner = request.user
     wanted = request.GET.get("meetings", "")
-    per_week = (
-        int(wanted)
-        if wanted.isdigit() and 0 < int(wanted) <= 50
-        else owner.goal_meetings
-    )
+    per_week = whole_number(wanted, low=1, high=50) or owner.goal_meetings
     rates = planner.rates_for(owner)
     charts = {
         "funnel": metrics.funnel(owner, period),
@@ -63,9 +60,13 @@ def network_data(request: AuthedRequest) -> JsonResponse:
     )
 
 
-def _score(value: str) -> int | None:
+def _score(value: str, name: str) -> int | None:
     """A score from the form: empty keeps the one given before."""
-    return int(value) if value.strip().isdigit() else None
+    if not value.strip():
+        return None
+    if (score := whole_number(value)) is None:
+        raise ValidationError(f"The {name} is a whole number.")
+    return score
 
 
 @require_http_methods(["GET", "POST"])
@@ -75,8 +76,8 @@ def target_list(request: AuthedRequest) -> HttpResponse:
             org = mark_target(
                 request.user,
                 request.POST.get("organization", ""),
-                motivation=_score(request.POST.get("motivation", "")),
-                postings=_score(request.POST.get("postings", "")),
+                motivation=_score(request.POST.get("motivation", ""), "motivation"),
+                postings=_score(request.POST.get("postings", ""), "postings"),
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from rapidfuzz import fuzz, process
 
+from warmline.core.parsing import whole_number
 from warmline.meetings.models import CareerPath, JobLead, Meeting, Outcome
 from warmline.outreach.models import FollowUp
 from warmline.outreach.services import add_follow_up, touch
@@ -190,10 +191,8 @@ def _referred_person(
     meeting: Meeting, referral: Referral, index: int, error: OutcomeError
 ) -> Person | None:
     met = meeting.person
-    if referral.match.isdigit():
-        person = Person.objects.filter(
-            owner_id=met.owner_id, pk=int(referral.match)
-        ).first()
+    if (match := whole_number(referral.match)) is not None:
+        person = Person.objects.filter(owner_id=met.owner_id, pk=match).first()
         if person is None:
             raise ValidationError("That person is no longer in your network.")
         if not person.introductions_received.filter(introducer=met).exists():

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from warmline.accounts.models import User
+from warmline.core.parsing import whole_number
 from warmline.outreach.models import (
     CallList,
     CallListEntry,
@@ -63,7 +64,8 @@ def get_sitting_for_user(user: User, pk: int, raw: str, default: int = -1) -> Si
     found = Person.objects.filter(owner_id=session.owner_id, pk__in=session.queue)
     people = found.select_related("organization").in_bulk()
     queue = [people[pk] for pk in session.queue if pk in people]
-    return Sitting(session, queue, int(raw) if raw.isdigit() else default)
+    position = whole_number(raw)
+    return Sitting(session, queue, default if position is None else position)
 
 
 def get_follow_up_for_user(user: User, pk: int) -> FollowUp:

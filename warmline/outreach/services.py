@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -182,21 +183,39 @@ def meeting_booked(person: Person, at: dt.datetime) -> None:
         close_outreach(waiting, replied_at=at)
 
 
+PENDING = (FollowUp.Status.OPEN, FollowUp.Status.SNOOZED)
+MOST_SNOOZE_DAYS = 60
+
+
 def complete_follow_up(follow_up: FollowUp) -> None:
+    if follow_up.status not in PENDING:
+        raise ValidationError(f"“{follow_up.title}” is not open.")
     follow_up.status = FollowUp.Status.DONE
     follow_up.done_at = timezone.now()
     follow_up.save(update_fields=["status", "done_at"])
     touch(follow_up.person, follow_up.done_at)
 
 
-def snooze_follow_up(follow_up: FollowUp, until: dt.date) -> None:
-    """Put a follow-up off until a later day (Today shows it again then)."""
+def snooze_follow_up(
+    follow_up: FollowUp, days: int, today: dt.date | None = None
+) -> dt.date:
+    """Put an open follow-up off by `days` from its due day, or from today when it is
+    already due (Today shows it again then); return the new due day."""
+    if follow_up.status not in PENDING:
+        raise ValidationError(f"“{follow_up.title}” is not open: nothing to snooze.")
+    if not 1 <= days <= MOST_SNOOZE_DAYS:
+        raise ValidationError(f"Snooze for 1 to {MOST_SNOOZE_DAYS} days.")
+    today = today or timezone.localdate()
     follow_up.status = FollowUp.Status.SNOOZED
-    follow_up.due = until
+    follow_up.due = max(follow_up.due, today) + dt.timedelta(days=days)
     follow_up.save(update_fields=["status", "due"])
+    return follow_up.due
 
 
 def reopen_follow_up(follow_up: FollowUp) -> None:
+    """Undo "done" (a cancelled one went with its outreach: it stays cancelled)."""
+    if follow_up.status != FollowUp.Status.DONE:
+        raise ValidationError(f"“{follow_up.title}” is not done: nothing to reopen.")
     follow_up.status = FollowUp.Status.OPEN
     follow_up.done_at = None
     follow_up.save(update_fields=["status", "done_at"])

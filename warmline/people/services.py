@@ -299,7 +299,16 @@ def mark_target(
         organization.motivation = motivation
     if postings is not None:
         organization.postings = postings
-    organization.full_clean(exclude=["owner", "name_key"])
+    try:
+        organization.full_clean(exclude=["owner", "name_key"])
+    except ValidationError as error:
+        raise ValidationError(
+            [
+                f"{field.capitalize()}: {message}"
+                for field, messages in error.message_dict.items()
+                for message in messages
+            ]
+        ) from None
     organization.save()
     return organization
 

@@ -11,6 +11,7 @@ from typing import Any
 from django import forms
 from django.urls import reverse
 
+from warmline.core.parsing import whole_number
 from warmline.people.models import Person
 
 PICK_LIMIT = 8
@@ -27,8 +28,8 @@ class PersonPicker(forms.Widget):
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict:
         context = super().get_context(name, value, attrs)
         selected = None
-        if value not in (None, "") and str(value).isdigit():
-            selected = Person.objects.filter(owner_id=self.owner_id, pk=value).first()
+        if (pk := whole_number(str(value))) is not None:
+            selected = Person.objects.filter(owner_id=self.owner_id, pk=pk).first()
         context["widget"].update(
             selected=selected,
             pick_url=reverse("people:pick_hx"),

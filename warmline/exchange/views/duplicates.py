@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from warmline.accounts.http import AuthedRequest
+from warmline.core.parsing import whole_number
 from warmline.exchange import duplicates
 from warmline.people.access import get_person_for_user
 from warmline.people.models import Person
@@ -22,7 +24,7 @@ def duplicate_list(request: AuthedRequest) -> HttpResponse:
 
 
 def _id(value: str) -> int:
-    return int(value) if value.isdigit() else 0  # 0 matches nobody: a 404
+    return whole_number(value) or 0  # 0 matches nobody: a 404
 
 
 def _pair(request: AuthedRequest) -> tuple[Person, Person]:
@@ -35,16 +37,24 @@ def _pair(request: AuthedRequest) -> tuple[Person, Person]:
 @require_POST
 def duplicate_merge(request: AuthedRequest) -> HttpResponse:
     keep, other = _pair(request)
-    merged = duplicates.merge(keep, other)
-    messages.success(request, f"Merged {other.name} into {keep.name}.")
-    for note in merged.dropped:
-        messages.warning(request, note)
+    try:
+        merged = duplicates.merge(keep, other)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"Merged {other.name} into {keep.name}.")
+        for note in merged.dropped:
+            messages.warning(request, note)
     return redirect("exchange:duplicates")
 
 
 @require_POST
 def duplicate_apart(request: AuthedRequest) -> HttpResponse:
     keep, other = _pair(request)
-    duplicates.keep_apart(keep, other)
-    messages.success(request, f"{keep.name} and {other.name} stay two people.")
+    try:
+        duplicates.keep_apart(keep, other)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, f"{keep.name} and {other.name} stay two people.")
     return redirect("exchange:duplicates")

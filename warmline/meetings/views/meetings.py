@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from warmline.accounts.http import AuthedRequest
+from warmline.core.parsing import whole_number
 from warmline.meetings import queries, services
 from warmline.meetings.access import get_meeting_for_user
 from warmline.meetings.forms import MeetingForm
@@ -44,8 +45,8 @@ def meeting_list(request: AuthedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def meeting_add(request: AuthedRequest) -> HttpResponse:
     initial = {}
-    if (person_id := request.GET.get("person", "")).isdigit():
-        initial["person"] = get_person_for_user(request.user, int(person_id)).pk
+    if (person_id := whole_number(request.GET.get("person"))) is not None:
+        initial["person"] = get_person_for_user(request.user, person_id).pk
     form = MeetingForm(request.POST or None, owner=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         fields = {

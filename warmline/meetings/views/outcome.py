@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from warmline.accounts.http import AuthedRequest
+from warmline.core.parsing import whole_number
 from warmline.meetings import outcomes
 from warmline.meetings.access import get_meeting_for_user
 from warmline.meetings.outcome_forms import FORMSETS, OutcomeForms, formset_kwargs
@@ -42,7 +43,7 @@ def outcome_row_hx(request: AuthedRequest, pk: int, prefix: str) -> HttpResponse
     if prefix not in FORMSETS:
         raise Http404
     raw = request.GET.get(f"{prefix}-TOTAL_FORMS", "1")
-    index = int(raw) if raw.isdigit() and int(raw) < 100 else 1
+    index = whole_number(raw, high=99) or 1
     formset = FORMSETS[prefix](**formset_kwargs(prefix, meeting))
     form = formset.form(
         prefix=formset.add_prefix(index),

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from warmline.accounts.http import AuthedRequest
+from warmline.core.parsing import whole_number
 from warmline.meetings import resumes, services
 from warmline.meetings.access import (
     get_meeting_for_user,
@@ -25,13 +26,15 @@ from warmline.meetings.models import MeetingQuestion, Question, ResumeVersion
 def questions_pick(request: AuthedRequest, pk: int) -> HttpResponse:
     """Add the ticked bank questions to a meeting's list; those there stay."""
     meeting = get_meeting_for_user(request.user, pk)
-    ids = [int(i) for i in request.POST.getlist("question") if i.isdigit()]
+    ids = [whole_number(raw, low=1) for raw in request.POST.getlist("question")]
     keep = [
         mq.question
         for mq in meeting.questions.select_related("question")
         if mq.question
     ]
-    picked = list(Question.objects.filter(owner=request.user, pk__in=ids))
+    picked = list(
+        Question.objects.filter(owner=request.user, pk__in=[i for i in ids if i])
+    )
     services.set_questions(meeting, [*keep, *picked])
     return redirect(meeting.get_absolute_url() + "#questions")
 

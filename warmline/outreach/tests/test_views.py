@@ -23,7 +23,7 @@ from warmline.outreach.models import (
     FollowUp,
     MessageTemplate,
 )
-from warmline.outreach.services import add_to_list, log_attempt
+from warmline.outreach.services import add_follow_up, add_to_list, log_attempt
 from warmline.people import services
 from warmline.people.models import Person, Tag
 from warmline.people.synthetic import build_network
@@ -230,6 +230,31 @@ def test_a_session_skips_and_goes_back(
     assert alice_client.get(url + "?i=1").context["person"] == people["sam"]
     assert alice_client.get(url + "?i=0").context["person"] == people["dana"]
     assert not Attempt.objects.exists()
+
+
+def test_snoozing_never_brings_a_follow_up_earlier_and_refuses_what_it_cannot(
+    alice_client: Client, people: dict[str, Person]
+) -> None:
+    with time_machine.travel(NOW, tick=False):
+        later = add_follow_up(
+            people["sam"], FollowUp.Kind.OTHER, "Send the deck", dt.date(2026, 11, 30)
+        )
+
+        def post(verb: str, **data: str) -> str:
+            url = reverse(f"outreach:follow_up_{verb}", args=[later.pk])
+            page = alice_client.post(url, data, follow=True)
+            return " ".join(str(m) for m in page.context["messages"])
+
+        assert post("snooze", days="1") == "Snoozed until Tue 01 Dec."
+        for bad in ("-5", "abc", "0", "61", "²", "99999999999999999999"):
+            assert post("snooze", days=bad) == "Snooze for 1 to 60 days.", bad
+        later.refresh_from_db()
+        assert later.due == dt.date(2026, 12, 1)
+        assert "is not done: nothing to reopen" in post("reopen")
+        post("done")
+        assert "is not open: nothing to snooze" in post("snooze", days="2")
+        later.refresh_from_db()
+        assert (later.status, later.due) == ("done", dt.date(2026, 12, 1))
 
 
 def test_follow_ups_done_snooze_and_reopen(

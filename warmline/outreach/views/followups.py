@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from warmline.accounts.http import AuthedRequest
+from warmline.core.parsing import whole_number
 from warmline.outreach import services
 from warmline.outreach.access import get_follow_up_for_user
 from warmline.outreach.models import FollowUp
@@ -58,28 +61,43 @@ def _back(request: AuthedRequest) -> HttpResponse:
     return redirect("outreach:follow_ups")
 
 
+def _verb(
+    request: AuthedRequest, pk: int, act: Callable[[FollowUp], str]
+) -> HttpResponse:
+    """Do one thing to one of the user's follow-ups; say what came of it."""
+    follow_up = get_follow_up_for_user(request.user, pk)
+    try:
+        messages.success(request, act(follow_up))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return _back(request)
+
+
 @require_POST
 def follow_up_done(request: AuthedRequest, pk: int) -> HttpResponse:
-    follow_up = get_follow_up_for_user(request.user, pk)
-    services.complete_follow_up(follow_up)
-    messages.success(request, f"Done: {follow_up.title}.")
-    return _back(request)
+    def done(follow_up: FollowUp) -> str:
+        services.complete_follow_up(follow_up)
+        return f"Done: {follow_up.title}."
+
+    return _verb(request, pk, done)
 
 
 @require_POST
 def follow_up_snooze(request: AuthedRequest, pk: int) -> HttpResponse:
-    """Put it off by `days` (1 to 60; "Tomorrow" sends 1)."""
-    follow_up = get_follow_up_for_user(request.user, pk)
-    raw = request.POST.get("days", "1")
-    days = int(raw) if raw.isdigit() and 1 <= int(raw) <= 60 else 1
-    until = timezone.localdate() + dt.timedelta(days=days)
-    services.snooze_follow_up(follow_up, until)
-    messages.success(request, f"Snoozed until {until:%a %d %b}.")
-    return _back(request)
+    """Put it off by `days` ("Tomorrow" sends 1)."""
+    days = whole_number(request.POST.get("days", "1"))
+
+    def snooze(follow_up: FollowUp) -> str:
+        until = services.snooze_follow_up(follow_up, days or 0)
+        return f"Snoozed until {until:%a %d %b}."
+
+    return _verb(request, pk, snooze)
 
 
 @require_POST
 def follow_up_reopen(request: AuthedRequest, pk: int) -> HttpResponse:
-    follow_up = get_follow_up_for_user(request.user, pk)
-    services.reopen_follow_up(follow_up)
-    return _back(request)
+    def reopen(follow_up: FollowUp) -> str:
+        services.reopen_follow_up(follow_up)
+        return f"Open again: {follow_up.title}."
+
+    return _verb(request, pk, reopen)

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from warmline.accounts.http import AuthedRequest
+from warmline.core.parsing import whole_number
 from warmline.people import queries, services
 from warmline.people.access import get_person_for_user
 from warmline.people.forms import PersonForm
@@ -115,8 +116,8 @@ def person_pick_hx(request: AuthedRequest) -> HttpResponse:
     matches: list[Person] = []
     if q:
         people = queries.search_people(request.user, queries.PeopleFilter(q=q))
-        if (exclude := request.GET.get("exclude", "")).isdigit():
-            people = people.exclude(pk=int(exclude))
+        if (exclude := whole_number(request.GET.get("exclude"))) is not None:
+            people = people.exclude(pk=exclude)
         matches = list(people[: PICK_LIMIT + 1])
     return render(
         request,
