@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse
 
 from warmline.accounts.models import User
@@ -19,6 +18,10 @@ class LocalOwnerMiddleware:
     Only in LOCAL_MODE (set by `warmline serve` for 127.0.0.1/localhost), only for
     requests that come from this machine, and only while exactly one user exists:
     as soon as a second account is created, everyone logs in with a password.
+
+    The owner is the request's user for this request only: nothing is stored (no
+    session row, no last-login time), so reading a page writes nothing, however
+    often a browser without cookies, a script or a calendar client asks.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -32,9 +35,5 @@ class LocalOwnerMiddleware:
         ):
             users = list(User.objects.filter(is_active=True)[:2])
             if len(users) == 1:
-                login(
-                    request,
-                    users[0],
-                    backend="django.contrib.auth.backends.ModelBackend",
-                )
+                request.user = users[0]
         return self.get_response(request)

@@ -33,11 +33,13 @@ def followups(
     from django.utils import timezone
 
     from warmline.outreach.models import FollowUp
+    from warmline.outreach.queries import pending_follow_ups
 
     owner = resolve_user(user)
-    items = FollowUp.objects.filter(owner=owner).select_related("person")
+    items = FollowUp.objects.filter(owner=owner)
     if not show_all:
-        items = items.filter(status__in=[FollowUp.Status.OPEN, FollowUp.Status.SNOOZED])
+        items = pending_follow_ups(owner)
+    items = items.select_related("person")
     if due:
         items = items.filter(due__lte=timezone.localdate())
     rows = [follow_up_as_dict(f) for f in items.order_by("due", "id")]

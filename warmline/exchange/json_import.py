@@ -216,8 +216,10 @@ def _build(
 
 
 def _value(field: models.Field, raw: Any, at: str) -> Any:
+    """A value as the model's field reads and checks it: its type, its choices,
+    length, range and format (a URL must be http or https), as a form would."""
     try:
-        return field.to_python(raw)
+        return field.clean(raw, None)
     except ValidationError as error:
         raise _BadRecord(f"{at}: {' '.join(error.messages)}") from None
 

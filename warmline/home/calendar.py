@@ -10,7 +10,7 @@ from icalendar import Calendar, Event, Todo
 from warmline import __version__
 from warmline.accounts.models import User
 from warmline.meetings.models import Meeting
-from warmline.outreach.models import FollowUp
+from warmline.outreach.queries import pending_follow_ups
 
 UID_DOMAIN = "warmline.local"
 
@@ -47,10 +47,7 @@ def calendar_for(owner: User, *, base_url: str = "") -> bytes:
             event.add("description", "\n\n".join(description))
         event.add("status", "CONFIRMED" if meeting.status != "no_show" else "CANCELLED")
         cal.add_component(event)
-    pending = [FollowUp.Status.OPEN, FollowUp.Status.SNOOZED]
-    for follow_up in FollowUp.objects.filter(
-        owner=owner, status__in=pending
-    ).select_related("person"):
+    for follow_up in pending_follow_ups(owner).select_related("person"):
         todo = Todo()
         todo.add("uid", f"follow-up-{follow_up.pk}@{UID_DOMAIN}")
         todo.add("dtstamp", stamp)

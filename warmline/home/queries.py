@@ -15,6 +15,7 @@ from warmline.outreach.models import CallList, FollowUp
 from warmline.outreach.queries import (
     lists_for,
     losing_touch,
+    pending_follow_ups,
     waiting_outreach,
     week_start,
 )
@@ -101,11 +102,8 @@ def today_for(owner: User, today: dt.date | None = None) -> Today:
     day_start = timezone.make_aware(dt.datetime.combine(today, dt.time()))
     week_end = day_start + dt.timedelta(days=7)
     follow_ups = list(
-        FollowUp.objects.filter(
-            owner=owner,
-            status__in=[FollowUp.Status.OPEN, FollowUp.Status.SNOOZED],
-            due__lte=today,
-        )
+        pending_follow_ups(owner, today)
+        .filter(due__lte=today)
         .select_related("person", "person__organization")
         .order_by("due", "id")[:50]
     )

@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import PurePath
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
@@ -157,7 +158,12 @@ class Outcome(models.Model):
     learned_company = models.TextField("about the company", blank=True)
     learned_field = models.TextField("about the field", blank=True)
     learned_work = models.TextField("about the type of work", blank=True)
-    felt = models.PositiveSmallIntegerField("how it felt (1-5)", null=True, blank=True)
+    felt = models.PositiveSmallIntegerField(
+        "how it felt (1-5)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
     logged_at = models.DateTimeField(auto_now=True)
 
     def __str__(self) -> str:

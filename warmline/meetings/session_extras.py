@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils import timezone
 
 from warmline.meetings.forms import BookMeetingForm
+from warmline.meetings.models import Meeting
 from warmline.outreach.models import CallSession
 from warmline.outreach.session_extras import Booking, SessionExtras, register_extra
 from warmline.people.models import Person
@@ -17,7 +19,8 @@ def add_booking(session: CallSession, person: Person, extras: SessionExtras) -> 
         form=BookMeetingForm(),
         url=reverse("meetings:book_from_session", args=[session.pk]),
     )
-    last = person.meetings.select_related("outcome").order_by("-at").first()
+    held = person.meetings.filter(status=Meeting.Status.HELD, at__lte=timezone.now())
+    last = held.select_related("outcome").order_by("-at").first()
     if last is not None:
         notes = getattr(last, "outcome", None)
         said = f": {notes.notes[:200]}" if notes and notes.notes else ""

@@ -238,6 +238,10 @@ class FollowUp(models.Model):
         return self.title
 
 
+# A follow-up still to do (shown, counted, put in the calendar).
+PENDING = (FollowUp.Status.OPEN, FollowUp.Status.SNOOZED)
+
+
 class MessageTemplate(models.Model):
     """Outreach wording with placeholders such as {first_name} and {introducer}."""
 

@@ -24,10 +24,12 @@ from django.utils import timezone
 from warmline.accounts.models import User
 from warmline.outreach.models import (
     ANSWERED,
+    PENDING,
     Attempt,
     AttemptOutcome,
     CallList,
     CallListEntry,
+    FollowUp,
     Outreach,
 )
 from warmline.people.fans import with_fan_status
@@ -119,6 +121,16 @@ def waiting_outreach(owner: User, today: dt.date | None = None) -> QuerySet[Outr
     return Outreach.objects.filter(
         owner=owner, status=Outreach.Status.WAITING, give_up_on__gt=today
     )
+
+
+def pending_follow_ups(owner: User, today: dt.date | None = None) -> QuerySet[FollowUp]:
+    """Follow-ups still to do. Those of an outreach whose 3B7 routine has run out are
+    left out, whether or not `warmline tick` has cancelled them yet."""
+    today = today or timezone.localdate()
+    ran_out = Q(
+        outreach__status=Outreach.Status.WAITING, outreach__give_up_on__lte=today
+    )
+    return FollowUp.objects.filter(owner=owner, status__in=PENDING).exclude(ran_out)
 
 
 def referrals_not_reached(owner: User) -> QuerySet[Person]:

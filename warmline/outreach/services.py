@@ -17,6 +17,7 @@ from warmline.outreach.message_text import DEFAULT_TEMPLATES
 from warmline.outreach.models import (
     ANSWERED,
     AWAITING_REPLY,
+    PENDING,
     Attempt,
     AttemptOutcome,
     CallList,
@@ -91,7 +92,7 @@ def log_attempt(
     FollowUp.objects.filter(
         person=person,
         kind__in=[FollowUp.Kind.REACH_OUT, FollowUp.Kind.CALL_BACK],
-        status__in=[FollowUp.Status.OPEN, FollowUp.Status.SNOOZED],
+        status__in=PENDING,
     ).update(status=FollowUp.Status.DONE, done_at=at)
     if outcome in ANSWERED and waiting is not None:
         close_outreach(waiting, replied_at=at)
@@ -153,9 +154,9 @@ def close_outreach(outreach: Outreach, replied_at: dt.datetime | None) -> None:
     )
     outreach.replied_at = replied_at
     outreach.save(update_fields=["status", "replied_at"])
-    outreach.follow_ups.filter(
-        status__in=[FollowUp.Status.OPEN, FollowUp.Status.SNOOZED]
-    ).update(status=FollowUp.Status.CANCELLED)
+    outreach.follow_ups.filter(status__in=PENDING).update(
+        status=FollowUp.Status.CANCELLED
+    )
     started = timezone.localdate(outreach.started_at)
     replied = timezone.localdate(replied_at) if replied_at else None
     Person.objects.filter(pk=outreach.person_id).update(
@@ -183,7 +184,6 @@ def meeting_booked(person: Person, at: dt.datetime) -> None:
         close_outreach(waiting, replied_at=at)
 
 
-PENDING = (FollowUp.Status.OPEN, FollowUp.Status.SNOOZED)
 MOST_SNOOZE_DAYS = 60
 
 

@@ -23,6 +23,31 @@ def test_local_mode_signs_in_the_only_user(local_mode: None, alice: User) -> Non
     assert response.wsgi_request.user == alice
 
 
+def test_reading_in_local_mode_stores_no_session(local_mode: None, alice: User) -> None:
+    """A browser without cookies, a script or a calendar client reading pages adds
+    no session rows and no log-in times."""
+    from django.contrib.sessions.models import Session
+
+    for _ in range(3):
+        assert Client().get("/people/").status_code == 200
+    alice.refresh_from_db()
+    assert Session.objects.count() == 0 and alice.last_login is None
+
+
+def test_local_mode_posts_work_without_a_session(local_mode: None, alice: User) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.get("/profile/")
+    token = client.cookies["csrftoken"].value
+    page = client.post(
+        "/profile/",
+        {"csrfmiddlewaretoken": token, "first_name": "Alice", "last_name": "Ng"},
+        follow=True,
+    )
+    assert "Saved your profile." in page.content.decode()
+    alice.refresh_from_db()
+    assert alice.first_name == "Alice"
+
+
 def test_local_mode_stops_as_soon_as_a_second_user_exists(
     local_mode: None, alice: User, bob: User
 ) -> None:

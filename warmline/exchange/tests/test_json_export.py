@@ -105,6 +105,13 @@ def test_an_account_whose_templates_were_edited_is_refused(
         (lambda d: d["people"][0].pop("title"), r"people\[0\] lacks keys: title"),
         (lambda d: d["people"][0].update(colour="red"), "unknown keys: colour"),
         (lambda d: d.update(people={}), '"people" should be a list'),
+        (lambda d: d["follow_ups"][0].update(status="bogus"), "not a valid choice"),
+        (lambda d: d["meetings"][0].update(mode="teleport"), "not a valid choice"),
+        (lambda d: d["outcomes"][0].update(felt=99), "less than or equal to 5"),
+        (lambda d: d["organizations"][0].update(motivation=9), "less than or equal"),
+        (lambda d: d["people"][0].update(linkedin_url="javascript:alert(1)"), "URL"),
+        (lambda d: d["people"][0].update(name="x" * 10_000), "at most 200"),
+        (lambda d: d["user"].update(goal_calls=10**30), "less than or equal"),
     ],
 )
 def test_a_bad_export_says_what_is_wrong_and_writes_nothing(

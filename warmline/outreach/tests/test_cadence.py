@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from warmline.accounts.models import User
@@ -169,3 +170,27 @@ def test_tick_gives_up_on_outreach_and_closes_sittings_left_open(sam: Person) ->
     # Safe to run again: nothing left to do.
     again = tick(sam.owner, now=at(dt.date(2026, 12, 12)))
     assert (again.outreach_given_up, again.sittings_closed) == (0, 0)
+
+
+def test_follow_ups_of_a_routine_that_ran_out_are_gone_before_tick_runs(
+    sam: Person,
+) -> None:
+    from django.test import Client
+
+    from warmline.cli.tests.runner import cli_json
+    from warmline.home.calendar import calendar_for
+    from warmline.outreach.queries import pending_follow_ups
+
+    log_attempt(sam, "no_answer", at=at(FRIDAY))
+    client = Client()
+    client.force_login(sam.owner)
+    with time_machine.travel(at(dt.date(2026, 12, 9)), tick=False):
+        assert pending_follow_ups(sam.owner).count() == 2
+        assert "Follow up with Sam" in client.get("/followups/").content.decode()
+    with time_machine.travel(at(dt.date(2026, 12, 14)), tick=False):
+        assert not pending_follow_ups(sam.owner).exists()
+        assert "Follow up with Sam" not in client.get("/").content.decode()
+        assert "Follow up with Sam" not in client.get("/followups/").content.decode()
+        assert b"Follow up with Sam" not in calendar_for(sam.owner)
+        assert cli_json("followups") == []
+    assert set(FollowUp.objects.values_list("status", flat=True)) == {"open"}

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from warmline.accounts.http import AuthedRequest
 from warmline.core.parsing import whole_number
-from warmline.outreach import services
+from warmline.outreach import queries, services
 from warmline.outreach.access import get_follow_up_for_user
 from warmline.outreach.models import FollowUp
 
@@ -30,16 +30,14 @@ VIEWS = {
 def follow_up_list(request: AuthedRequest) -> HttpResponse:
     today = timezone.localdate()
     show = request.GET.get("show", "due")
-    follow_ups = FollowUp.objects.filter(owner=request.user).select_related(
-        "person", "person__organization", "meeting"
-    )
-    pending = [FollowUp.Status.OPEN, FollowUp.Status.SNOOZED]
+    follow_ups = FollowUp.objects.filter(owner=request.user)
+    if show in ("due", "open"):
+        follow_ups = queries.pending_follow_ups(request.user, today)
     if show == "due":
-        follow_ups = follow_ups.filter(status__in=pending, due__lte=today)
-    elif show == "open":
-        follow_ups = follow_ups.filter(status__in=pending)
+        follow_ups = follow_ups.filter(due__lte=today)
     elif show == "done":
         follow_ups = follow_ups.filter(status=FollowUp.Status.DONE).order_by("-done_at")
+    follow_ups = follow_ups.select_related("person", "person__organization", "meeting")
     return render(
         request,
         "outreach/follow_ups.html",
