@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from warmline.accounts.http import AuthedRequest
 from warmline.core.parsing import whole_number
+from warmline.core.verbs import verb_view
 from warmline.meetings import resumes, services
 from warmline.meetings.access import (
     get_meeting_for_user,
@@ -40,17 +41,14 @@ def questions_pick(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def _question_verb(
-    verb: Callable[[MeetingQuestion], None],
-) -> Callable[..., HttpResponse]:
-    """A view that does one thing to a question on one of the user's meetings."""
-
-    @require_POST
-    def view(request: AuthedRequest, pk: int) -> HttpResponse:
-        item = get_meeting_question_for_user(request.user, pk)
-        verb(item)
-        return redirect(item.meeting.get_absolute_url() + "#questions")
-
-    return view
+    act: Callable[[MeetingQuestion], None],
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """Do one thing to a question on one of the user's meetings, then show them."""
+    return verb_view(
+        get_meeting_question_for_user,
+        lambda request, item: act(item),
+        lambda request, item: item.meeting.get_absolute_url() + "#questions",
+    )
 
 
 question_up = _question_verb(lambda item: services.move_question(item, -1))

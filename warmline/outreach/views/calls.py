@@ -6,11 +6,12 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.db.models import QuerySet
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from warmline.accounts.http import AuthedRequest
+from warmline.core.verbs import verb_view
 from warmline.outreach import queries, services
 from warmline.outreach.access import get_entry_for_user, get_list_for_user
 from warmline.outreach.forms import AddByFilterForm, AddPersonForm, CallListForm
@@ -97,17 +98,15 @@ def list_add_filtered(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect(call_list)
 
 
-def _entry_verb(verb: Callable[[CallListEntry], None]) -> Callable[..., HttpResponse]:
-    """A view that does one thing to an entry on one of the user's lists."""
-
-    @require_POST
-    def view(request: AuthedRequest, pk: int) -> HttpResponse:
-        entry = get_entry_for_user(request.user, pk)
-        verb(entry)
-        return redirect(entry.call_list)
-
-    view.__doc__ = verb.__doc__
-    return view
+def _entry_verb(
+    act: Callable[[CallListEntry], None],
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    """Do one thing to an entry on one of the user's lists, then show the list."""
+    return verb_view(
+        get_entry_for_user,
+        lambda request, entry: act(entry),
+        lambda request, entry: entry.call_list,
+    )
 
 
 entry_up = _entry_verb(lambda entry: services.move_entry(entry, -1))

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
 
 from warmline.accounts.http import AuthedRequest
 from warmline.core.parsing import whole_number
+from warmline.core.verbs import verb_view
 from warmline.outreach import queries, services
 from warmline.outreach.access import get_follow_up_for_user
 from warmline.outreach.models import FollowUp
@@ -51,51 +49,31 @@ def follow_up_list(request: AuthedRequest) -> HttpResponse:
     )
 
 
-def _back(request: AuthedRequest) -> HttpResponse:
+def _back(request: HttpRequest, follow_up: FollowUp) -> str:
     """Back to the page the button was on (Today, a person), else the list."""
     back = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        return redirect(back)
-    return redirect("outreach:follow_ups")
+        return back
+    return reverse("outreach:follow_ups")
 
 
-def _verb(
-    request: AuthedRequest, pk: int, act: Callable[[FollowUp], str]
-) -> HttpResponse:
-    """Do one thing to one of the user's follow-ups; say what came of it."""
-    follow_up = get_follow_up_for_user(request.user, pk)
-    try:
-        messages.success(request, act(follow_up))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return _back(request)
+def _done(request: HttpRequest, follow_up: FollowUp) -> str:
+    services.complete_follow_up(follow_up)
+    return f"Done: {follow_up.title}."
 
 
-@require_POST
-def follow_up_done(request: AuthedRequest, pk: int) -> HttpResponse:
-    def done(follow_up: FollowUp) -> str:
-        services.complete_follow_up(follow_up)
-        return f"Done: {follow_up.title}."
-
-    return _verb(request, pk, done)
-
-
-@require_POST
-def follow_up_snooze(request: AuthedRequest, pk: int) -> HttpResponse:
+def _snooze(request: HttpRequest, follow_up: FollowUp) -> str:
     """Put it off by `days` ("Tomorrow" sends 1)."""
-    days = whole_number(request.POST.get("days", "1"))
-
-    def snooze(follow_up: FollowUp) -> str:
-        until = services.snooze_follow_up(follow_up, days or 0)
-        return f"Snoozed until {until:%a %d %b}."
-
-    return _verb(request, pk, snooze)
+    days = whole_number(request.POST.get("days", "1")) or 0
+    until = services.snooze_follow_up(follow_up, days)
+    return f"Snoozed until {until:%a %d %b}."
 
 
-@require_POST
-def follow_up_reopen(request: AuthedRequest, pk: int) -> HttpResponse:
-    def reopen(follow_up: FollowUp) -> str:
-        services.reopen_follow_up(follow_up)
-        return f"Open again: {follow_up.title}."
+def _reopen(request: HttpRequest, follow_up: FollowUp) -> str:
+    services.reopen_follow_up(follow_up)
+    return f"Open again: {follow_up.title}."
 
-    return _verb(request, pk, reopen)
+
+follow_up_done = verb_view(get_follow_up_for_user, _done, _back)
+follow_up_snooze = verb_view(get_follow_up_for_user, _snooze, _back)
+follow_up_reopen = verb_view(get_follow_up_for_user, _reopen, _back)
