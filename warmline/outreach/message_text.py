@@ -114,7 +114,7 @@ def messages_for(
     person: Person, user: User, chain: list[Person]
 ) -> list[dict[str, str]]:
     """Every template of the user's, written out for this person."""
-    introducer = introducer_on_chain(chain)
+    introducer = introducer_on_chain(person, chain)
     values = values_for(person, user, introducer.name if introducer else None)
     return [
         {

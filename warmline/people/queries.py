@@ -119,9 +119,10 @@ def chain_people(person: Person) -> list[Person]:
     return [found[pk] for pk in person.chain if pk in found]
 
 
-def introducer_on_chain(chain: list[Person]) -> Person | None:
-    """Who introduced the last person of a chain (from chain_people), if anyone."""
-    return chain[-2] if len(chain) >= 2 else None
+def introducer_on_chain(person: Person, chain: list[Person]) -> Person | None:
+    """Who introduced `person` on their shortest chain (from chain_people), if anyone
+    (Person.introducer_id says which)."""
+    return next((p for p in chain if p.pk == person.introducer_id), None)
 
 
 def introductions_received(person: Person) -> QuerySet[Introduction]:

@@ -64,7 +64,7 @@ def session_view(request: AuthedRequest, pk: int) -> HttpResponse:
         )
     person = queue[position]
     chain = chain_people(person)
-    introducer = introducer_on_chain(chain)
+    introducer = introducer_on_chain(person, chain)
     values = values_for(person, request.user, introducer.name if introducer else None)
     opener = request.user.messagetemplate_set.first()
     last = person.attempts.order_by("-at").first()
