@@ -114,6 +114,9 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 # WhiteNoise serves straight from the static folders: no collectstatic step.
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = HOME / "files"
+# Uploads (resume versions) are the owner's alone; Django's defaults are 0644/0755.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

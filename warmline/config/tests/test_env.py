@@ -55,7 +55,38 @@ def test_prepare_home_makes_the_directory_and_one_secret_key(
 ) -> None:
     monkeypatch.setenv("WARMLINE_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("WARMLINE_SECRET_KEY", raising=False)
-    home = prepare_home()
+    umask = os.umask(0o022)
+    try:
+        home = prepare_home()
+        assert os.umask(0o077) == 0o077  # this process now writes private files
+    finally:
+        os.umask(umask)
     key = (home / "secret_key").read_text()
-    assert len(key) > 40 and (home / "secret_key").stat().st_mode & 0o777 == 0o600
+    assert len(key) > 40 and mode(home / "secret_key") == 0o600
+    assert mode(home) == 0o700
     assert prepare_home() == home and (home / "secret_key").read_text() == key
+    os.umask(umask)
+
+
+def mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+def test_the_database_and_its_journal_files_are_private(tmp_path: Path) -> None:
+    """Through the command itself, with the machine's usual umask."""
+    home = tmp_path / "home"
+    env = {**os.environ, "WARMLINE_HOME": str(home)}
+    for key in ("WARMLINE_SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DATABASE_URL"):
+        env.pop(key, None)
+    code = (
+        "import os, sys; os.umask(0o022); from warmline.cli import app; "
+        "sys.argv = ['warmline', 'people', 'add', 'Dana Reyes']; app()"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    files = {p.name: mode(p) for p in home.iterdir()}
+    assert files["warmline.sqlite3"] == 0o600 and files["secret_key"] == 0o600
+    assert all(m == 0o600 for m in files.values() if m & 0o100 == 0), files
+    assert mode(home) == 0o700

@@ -117,6 +117,7 @@ def test_backup_and_restore_reproduce_everything(
     assert before["distinct_pairs"] and before["resumes"]
     target = tmp_path / "backup.zip"
     held = backup.backup(target)
+    assert target.stat().st_mode & 0o777 == 0o600  # every account in it: private
     assert held["files"] == 1
     with pytest.raises(backup.RestoreError, match="not empty"):
         backup.restore(target)

@@ -52,6 +52,7 @@ def test_a_resume_of_each_kind_is_kept_under_warmline_home(
     assert response.status_code == 302
     resume = ResumeVersion.objects.get(owner=alice)
     stored = Path(resume.file.path)
+    assert stored.stat().st_mode & 0o777 == 0o600  # the owner's alone
     assert stored.is_relative_to(Path(settings.MEDIA_ROOT))
     assert stored.read_bytes() == content
     assert resume.original_name == name
