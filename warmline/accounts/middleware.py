@@ -10,13 +10,17 @@ from django.http import HttpRequest, HttpResponse
 from warmline.accounts.models import User
 
 LOOPBACK_ADDRESSES = {"127.0.0.1", "::1", "::ffff:127.0.0.1"}
+# A request carrying one of these came through a proxy: from this machine's address,
+# but not from this machine's user. It logs in like any other.
+FORWARDING_HEADERS = ("HTTP_FORWARDED", "HTTP_X_FORWARDED_FOR", "HTTP_X_REAL_IP")
 
 
 class LocalOwnerMiddleware:
     """Sign in the only user when `warmline serve` runs on a loopback address.
 
     Only in LOCAL_MODE (set by `warmline serve` for 127.0.0.1/localhost), only for
-    requests that come from this machine, and only while exactly one user exists:
+    requests that come straight from this machine (no proxy's forwarding header),
+    and only while exactly one user exists:
     as soon as a second account is created, everyone logs in with a password.
 
     The owner is the request's user for this request only: nothing is stored (no
@@ -32,6 +36,7 @@ class LocalOwnerMiddleware:
             settings.LOCAL_MODE
             and not request.user.is_authenticated
             and request.META.get("REMOTE_ADDR") in LOOPBACK_ADDRESSES
+            and not any(header in request.META for header in FORWARDING_HEADERS)
         ):
             users = list(User.objects.filter(is_active=True)[:2])
             if len(users) == 1:

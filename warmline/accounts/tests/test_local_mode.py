@@ -23,6 +23,17 @@ def test_local_mode_signs_in_the_only_user(local_mode: None, alice: User) -> Non
     assert response.wsgi_request.user == alice
 
 
+@pytest.mark.parametrize(
+    "header", ["HTTP_FORWARDED", "HTTP_X_FORWARDED_FOR", "HTTP_X_REAL_IP"]
+)
+def test_local_mode_is_not_for_requests_through_a_proxy(
+    local_mode: None, alice: User, header: str
+) -> None:
+    """A proxy on this machine connects from 127.0.0.1 for someone elsewhere."""
+    response = Client().get("/", **{header: "203.0.113.9"})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
 def test_reading_in_local_mode_stores_no_session(local_mode: None, alice: User) -> None:
     """A browser without cookies, a script or a calendar client reading pages adds
     no session rows and no log-in times."""
