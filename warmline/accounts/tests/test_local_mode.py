@@ -30,7 +30,7 @@ def test_local_mode_is_not_for_requests_through_a_proxy(
     local_mode: None, alice: User, header: str
 ) -> None:
     """A proxy on this machine connects from 127.0.0.1 for someone elsewhere."""
-    response = Client().get("/", **{header: "203.0.113.9"})
+    response = Client(**{header: "203.0.113.9"}).get("/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
 
 
