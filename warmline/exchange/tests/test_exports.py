@@ -38,8 +38,12 @@ def snapshot(owner: User) -> dict:
 
     Times to the millisecond: a backup is written by Django's serializer, which keeps
     no more."""
+    # Every time to three decimals: a backup writes "10:00:03" for a time whose
+    # microseconds are under 1,000, which the export writes "10:00:03.000412".
     text = re.sub(
-        r"(\.\d{3})\d{3}(?=[+-]\d\d:\d\d)", r"\1", json.dumps(exports.everything(owner))
+        r"(\d\d:\d\d:\d\d)(\.\d+)?(?=[+-]\d\d:\d\d)",
+        lambda m: m.group(1) + (m.group(2) or ".")[:4].ljust(4, "0"),
+        json.dumps(exports.everything(owner)),
     )
     data = json.loads(text)
     data.pop("exported_at")
