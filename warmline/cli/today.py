@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -84,16 +83,17 @@ def today(as_json: JsonOption = False, user: UserOption = None) -> None:
 def today_as_dict(owner: User, t: Today) -> dict[str, Any]:
     """`warmline today --json`: the week's numbers under the weekly report's keys,
     the goals by the number they aim at, and what to do now."""
-    from warmline.insights.numbers import week_numbers
+    from warmline.insights.numbers import Span, week_numbers
     from warmline.insights.report import week_name
 
-    monday = t.today - dt.timedelta(days=t.today.weekday())
+    span = Span.week_of(t.today)
+    assert span.first is not None and span.last is not None
     week = week_numbers(owner, t.today)
     return {
         "today": t.today.isoformat(),
-        "week": week_name(monday),
-        "from": monday.isoformat(),
-        "to": (monday + dt.timedelta(days=6)).isoformat(),
+        "week": week_name(span.first),
+        "from": span.first.isoformat(),
+        "to": span.last.isoformat(),
         **week.as_dict(),
         "goals": {goal.key: goal.target for goal in t.goals},
         "streak_weeks": t.streak_weeks,

@@ -17,7 +17,6 @@ from warmline.outreach.queries import (
     losing_touch,
     pending_follow_ups,
     waiting_outreach,
-    week_start,
 )
 from warmline.people.models import Person
 
@@ -83,7 +82,7 @@ def streak(
     then 8, then 16), further back only while every week so far was active: most
     streaks are short, and each week asked is two counts.
     """
-    this_week = week_start(today)
+    this_week = numbers.monday_of(today)
     mondays = [this_week - dt.timedelta(weeks=i) for i in range(weeks + 1)]
     active = list(known)[: len(mondays)]
     size = 4

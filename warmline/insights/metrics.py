@@ -82,7 +82,7 @@ def weekly(
 ) -> dict[str, Any]:
     """Calls made, meetings held and names gathered per week, with the weekly goals."""
     today = today or timezone.localdate()
-    first = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
+    first = numbers.monday_of(today) - dt.timedelta(weeks=weeks - 1)
     mondays = [first + dt.timedelta(weeks=i) for i in range(weeks)]
     found = numbers.by_week(owner, mondays, WEEKLY)
     return {
@@ -111,7 +111,7 @@ def growth(owner: User, period: Period) -> dict[str, Any]:
     for joined, degree, n in rows:
         if joined is None:  # not yet dated (a row written outside the services)
             continue
-        week = joined - dt.timedelta(days=joined.weekday())
+        week = numbers.monday_of(joined)
         by_week[week][str(min(degree, 4)) if degree else "none"] += n
     keys = ["1", "2", "3", "4", "none"]
     totals = dict.fromkeys(keys, 0)

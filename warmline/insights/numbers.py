@@ -91,7 +91,7 @@ class Span:
 
     @classmethod
     def week_of(cls, day: dt.date) -> Span:
-        monday = day - dt.timedelta(days=day.weekday())
+        monday = monday_of(day)
         return cls(monday, monday + dt.timedelta(days=6))
 
     def start(self) -> dt.datetime | None:
@@ -112,6 +112,11 @@ class Span:
 
 
 ALL_TIME = Span()
+
+
+def monday_of(day: dt.date) -> dt.date:
+    """The first day of the week that holds `day` (weeks run Monday to Sunday)."""
+    return day - dt.timedelta(days=day.weekday())
 
 
 def midnight(day: dt.date) -> dt.datetime:

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from warmline.accounts.models import User
 from warmline.insights import numbers
+from warmline.insights.numbers import monday_of
 from warmline.meetings.models import Outcome
 from warmline.outreach.models import AttemptOutcome
 from warmline.people.models import Person
@@ -21,8 +22,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 def parse_week(text: str | None, today: dt.date | None = None) -> dt.date:
     """The Monday of an ISO week (2026-W48), or of this week."""
     if not text:
-        today = today or timezone.localdate()
-        return today - dt.timedelta(days=today.weekday())
+        return monday_of(today or timezone.localdate())
     try:
         year, week = text.upper().split("-W")
         monday = dt.date.fromisocalendar(int(year), int(week), 1)

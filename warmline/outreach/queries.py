@@ -44,10 +44,6 @@ RESPONSIVENESS_ORDER = Case(
 )
 
 
-def week_start(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
 def entries_in_order(call_list: CallList) -> QuerySet[CallListEntry]:
     """To call first: not done, boosters before the rest, then the list's own order."""
     return (
