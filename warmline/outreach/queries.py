@@ -110,23 +110,28 @@ def losing_touch(
     return [found[pk] for pk in chosen]
 
 
-def waiting_outreach(owner: User, today: dt.date | None = None) -> QuerySet[Outreach]:
-    """Outreach still waiting for a reply: not answered, and the 3B7 routine not yet
-    run out (one that has is "no reply" whether or not `warmline tick` ran since)."""
-    today = today or timezone.localdate()
-    return Outreach.objects.filter(
-        owner=owner, status=Outreach.Status.WAITING, give_up_on__gt=today
+def ran_out(today: dt.date, via: str = "") -> Q:
+    """Outreach still marked waiting whose 3B7 routine has run out by `today`: it is
+    "no reply" whether or not `warmline tick` has written it down yet. `via` reaches
+    the outreach from another model ("outreach__")."""
+    return Q(
+        **{f"{via}status": Outreach.Status.WAITING, f"{via}give_up_on__lte": today}
     )
+
+
+def waiting_outreach(owner: User, today: dt.date | None = None) -> QuerySet[Outreach]:
+    """Outreach still waiting for a reply: not answered, and not run out."""
+    today = today or timezone.localdate()
+    waiting = Outreach.objects.filter(owner=owner, status=Outreach.Status.WAITING)
+    return waiting.exclude(ran_out(today))
 
 
 def pending_follow_ups(owner: User, today: dt.date | None = None) -> QuerySet[FollowUp]:
     """Follow-ups still to do. Those of an outreach whose 3B7 routine has run out are
     left out, whether or not `warmline tick` has cancelled them yet."""
     today = today or timezone.localdate()
-    ran_out = Q(
-        outreach__status=Outreach.Status.WAITING, outreach__give_up_on__lte=today
-    )
-    return FollowUp.objects.filter(owner=owner, status__in=PENDING).exclude(ran_out)
+    pending = FollowUp.objects.filter(owner=owner, status__in=PENDING)
+    return pending.exclude(ran_out(today, via="outreach__"))
 
 
 def referrals_not_reached(owner: User) -> QuerySet[Person]:

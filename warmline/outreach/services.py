@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from warmline.accounts.models import User
@@ -27,7 +27,7 @@ from warmline.outreach.models import (
     MessageTemplate,
     Outreach,
 )
-from warmline.outreach.queries import entries_in_order
+from warmline.outreach.queries import entries_in_order, ran_out
 from warmline.people.models import Person
 
 
@@ -114,10 +114,10 @@ def log_attempt(
 def _waiting_on(person: Person, at: dt.datetime) -> Outreach | None:
     """The outreach still waiting on a person's answer at `at`; one whose 3B7 routine
     had already run out is closed as "no reply" first (if `warmline tick` has not)."""
-    waiting = Outreach.objects.filter(person=person, status=Outreach.Status.WAITING)
-    for ran_out in waiting.filter(give_up_on__lte=timezone.localdate(at)):
-        close_outreach(ran_out, replied_at=None)
-    return waiting.filter(give_up_on__gt=timezone.localdate(at)).first()
+    _give_up(Outreach.objects.filter(person=person), timezone.localdate(at))
+    return Outreach.objects.filter(
+        person=person, status=Outreach.Status.WAITING
+    ).first()
 
 
 def _start_outreach(person: Person, at: dt.datetime) -> Outreach:
@@ -165,16 +165,16 @@ def close_outreach(outreach: Outreach, replied_at: dt.datetime | None) -> None:
 
 
 def expire_outreach(owner: User, today: dt.date | None = None) -> int:
-    """Mark as "no reply" every outreach whose 3B7 routine has run out."""
-    today = today or timezone.localdate()
-    expired = Outreach.objects.filter(
-        owner=owner, status=Outreach.Status.WAITING, give_up_on__lte=today
-    ).select_related("person")
-    count = 0
+    """Mark as "no reply" every outreach of the owner's whose routine has run out."""
+    return _give_up(Outreach.objects.filter(owner=owner), today)
+
+
+def _give_up(outreaches: QuerySet[Outreach], today: dt.date | None) -> int:
+    """Close as "no reply" those of `outreaches` that have run out; count them."""
+    expired = list(outreaches.filter(ran_out(today or timezone.localdate())))
     for outreach in expired:
         close_outreach(outreach, replied_at=None)
-        count += 1
-    return count
+    return len(expired)
 
 
 def meeting_booked(person: Person, at: dt.datetime) -> None:
