@@ -41,7 +41,7 @@ MEETING_FIELDS = {
 }
 
 
-def _check_owner(meeting: Meeting) -> None:
+def _keep_rules(meeting: Meeting) -> None:
     """The rules every meeting keeps, checked before each save."""
     # A job interview is for a position the seeker knows of: never a pure meeting.
     if meeting.kind == Meeting.Kind.INTERVIEW:
@@ -58,7 +58,7 @@ def create_meeting(person: Person, at: dt.datetime, **fields: Any) -> Meeting:
     if unknown := set(fields) - MEETING_FIELDS:
         raise TypeError(f"Unknown meeting fields: {', '.join(sorted(unknown))}")
     meeting = Meeting(owner_id=person.owner_id, person=person, at=at, **fields)
-    _check_owner(meeting)
+    _keep_rules(meeting)
     meeting.full_clean(exclude=["owner", "person", "resume"])
     meeting.save()
     meeting_booked(person, timezone.now())  # a booked meeting answers any outreach
@@ -95,7 +95,7 @@ def update_meeting(meeting: Meeting, **fields: Any) -> Meeting:
         if name not in MEETING_FIELDS | {"person"}:
             raise TypeError(f"Unknown meeting field: {name}")
         setattr(meeting, name, value)
-    _check_owner(meeting)
+    _keep_rules(meeting)
     meeting.full_clean(exclude=["owner", "person", "resume"])
     meeting.save()
     day = timezone.localdate(meeting.at)
