@@ -138,12 +138,18 @@ def find_person(owner: User, ref: str) -> Person:
 
 def parse_when(text: str) -> dt.datetime:
     """ISO date and time ("2026-12-01 14:30"), in the configured time zone."""
+    from django.core.exceptions import ValidationError
     from django.utils import timezone
+
+    from warmline.core.ranges import check_date
 
     try:
         when = dt.datetime.fromisoformat(text.strip())
+        check_date(when)
     except ValueError:
         fail(f"{text!r} is not a date and time; write it like 2026-12-01 14:30.")
+    except ValidationError as error:
+        fail(" ".join(error.messages))
     return timezone.make_aware(when) if timezone.is_naive(when) else when
 
 

@@ -20,12 +20,13 @@ export_app = typer.Typer(help="Take your data out.", no_args_is_help=True)
 
 
 OutputOption = Annotated[
-    Path | None, typer.Option("-o", "--output", help="Write to this file, not stdout.")
+    Path | None,
+    typer.Option("-o", "--output", help="Write to this file, not stdout ('-')."),
 ]
 
 
 def _write(output: Path | None, body: str) -> None:
-    if output is None:
+    if output is None or str(output) == "-":
         typer.echo(body, nl=False)
         return
     try:
@@ -65,23 +66,9 @@ def export_json(output: OutputOption = None, user: UserOption = None) -> None:
 
 
 @export_app.command("ics")
-def export_ics(
-    output: Annotated[
-        Path | None,
-        typer.Option("-o", "--output", help="Write to this file, not stdout."),
-    ] = None,
-    user: UserOption = None,
-) -> None:
+def export_ics(output: OutputOption = None, user: UserOption = None) -> None:
     """Meetings and follow-ups as an iCalendar file."""
     setup_django()
     from warmline.home.calendar import calendar_for
 
-    body = calendar_for(resolve_user(user))
-    if output is None:
-        typer.echo(body.decode(), nl=False)
-        return
-    try:
-        output.write_bytes(body)
-    except OSError as error:
-        fail(f"Cannot write {output}: {error.strerror}.")
-    console.print(f"Wrote {output}.")
+    _write(output, calendar_for(resolve_user(user)).decode())

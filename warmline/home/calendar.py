@@ -15,6 +15,17 @@ from warmline.outreach.queries import pending_follow_ups
 UID_DOMAIN = "warmline.local"
 
 
+def _end(meeting: Meeting) -> dt.datetime:
+    """When the meeting ends; a row from before dates were checked (year 9999) ends
+    as it starts rather than overflowing and taking the whole feed down."""
+    try:
+        return (meeting.at + dt.timedelta(minutes=meeting.duration_minutes)).astimezone(
+            dt.UTC
+        )
+    except OverflowError:
+        return meeting.at.astimezone(dt.UTC)
+
+
 def calendar_for(owner: User, *, base_url: str = "") -> bytes:
     """Every meeting (as events) and open follow-up (as to-dos) of one owner."""
     cal = Calendar()
@@ -31,12 +42,7 @@ def calendar_for(owner: User, *, base_url: str = "") -> bytes:
         event.add("uid", f"meeting-{meeting.pk}@{UID_DOMAIN}")
         event.add("dtstamp", stamp)
         event.add("dtstart", meeting.at.astimezone(dt.UTC))
-        event.add(
-            "dtend",
-            (meeting.at + dt.timedelta(minutes=meeting.duration_minutes)).astimezone(
-                dt.UTC
-            ),
-        )
+        event.add("dtend", _end(meeting))
         event.add("summary", f"{meeting.get_kind_display()} with {meeting.person.name}")
         if meeting.place:
             event.add("location", meeting.place)

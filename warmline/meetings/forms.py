@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from warmline.accounts.models import User
+from warmline.core.ranges import check_date
 from warmline.meetings.models import (
     CareerPath,
     JobLead,
@@ -137,7 +138,9 @@ class ResumeForm(forms.Form):
     label = forms.CharField(
         max_length=120, required=False, help_text="e.g. UX research"
     )
-    dated = forms.DateField(widget=DATE_INPUT, initial=timezone.localdate)
+    dated = forms.DateField(
+        widget=DATE_INPUT, initial=timezone.localdate, validators=[check_date]
+    )
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
@@ -173,6 +176,7 @@ class JobLeadForm(forms.ModelForm):
 class BookMeetingForm(forms.Form):
     at = forms.DateTimeField(
         label="When",
+        validators=[check_date],
         widget=forms.DateTimeInput(
             attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
         ),

@@ -7,6 +7,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 
+from warmline.core.ranges import MEETING_MINUTES, check_date
+
 
 class ResumeVersion(models.Model):
     """One version of the seeker's resume, kept under WARMLINE_HOME."""
@@ -16,7 +18,7 @@ class ResumeVersion(models.Model):
     file = models.FileField(upload_to="resumes/%Y/%m/")
     original_name = models.CharField(max_length=255)
     size = models.PositiveIntegerField()
-    dated = models.DateField()
+    dated = models.DateField(validators=[check_date])
     notes = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -79,9 +81,9 @@ class Meeting(models.Model):
     person = models.ForeignKey(
         "people.Person", on_delete=models.CASCADE, related_name="meetings"
     )
-    at = models.DateTimeField("when")
+    at = models.DateTimeField("when", validators=[check_date])
     duration_minutes = models.PositiveSmallIntegerField(
-        "duration (minutes)", default=30
+        "duration (minutes)", default=30, validators=MEETING_MINUTES
     )
     place = models.CharField("place or link", max_length=300, blank=True)
     mode = models.CharField(
@@ -246,7 +248,7 @@ class JobLead(models.Model):
         on_delete=models.SET_NULL,
         related_name="job_leads",
     )
-    heard_on = models.DateField()
+    heard_on = models.DateField(validators=[check_date])
     notes = models.TextField(blank=True)
     is_demo = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 
 from warmline.accounts.models import User
+from warmline.core.ranges import check_date
 from warmline.meetings.models import ResumeVersion
 
 ALLOWED = {
@@ -78,6 +79,7 @@ def add_resume(
     owner: User, upload: UploadedFile, label: str, dated: dt.date
 ) -> ResumeVersion:
     validate_resume(upload)
+    check_date(dated)
     return ResumeVersion.objects.create(
         owner=owner,
         label=label.strip() or PurePath(upload.name or "resume").stem,

@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from warmline.core.ranges import check_date
 from warmline.outreach.message_text import validate_template_text
 from warmline.outreach.models import CallList, Channel, MessageTemplate
 from warmline.people.forms import PersonChoiceField
@@ -51,7 +52,9 @@ class AttemptForm(forms.Form):
     channel = forms.ChoiceField(choices=Channel.choices, initial=Channel.PHONE)
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
     call_back_on = forms.DateField(
-        required=False, widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[check_date],
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
+from warmline.core.ranges import check_date
+
 
 class CallList(models.Model):
     """An ordered list of people to reach in one sitting."""
@@ -11,7 +13,7 @@ class CallList(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     name = models.CharField(max_length=120)
     purpose = models.CharField(max_length=300, blank=True)
-    next_sitting_on = models.DateField(null=True, blank=True)
+    next_sitting_on = models.DateField(null=True, blank=True, validators=[check_date])
     is_demo = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -149,7 +151,7 @@ class Attempt(models.Model):
         on_delete=models.SET_NULL,
         related_name="attempts",
     )
-    at = models.DateTimeField()
+    at = models.DateTimeField(validators=[check_date])
     channel = models.CharField(
         max_length=20, choices=Channel.choices, default=Channel.PHONE
     )
@@ -208,7 +210,7 @@ class FollowUp(models.Model):
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     title = models.CharField(max_length=300)
-    due = models.DateField()
+    due = models.DateField(validators=[check_date])
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.OPEN
     )

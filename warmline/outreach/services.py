@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from warmline.accounts.models import User
 from warmline.core import ordering
+from warmline.core.ranges import MOST_SNOOZE_DAYS, check_date
 from warmline.outreach import cadence
 from warmline.outreach.message_text import DEFAULT_TEMPLATES
 from warmline.outreach.models import (
@@ -40,6 +41,7 @@ def add_follow_up(
     meeting_id: int | None = None,
     outreach: Outreach | None = None,
 ) -> FollowUp:
+    check_date(due)
     return FollowUp.objects.create(
         owner_id=person.owner_id,
         person=person,
@@ -74,6 +76,8 @@ def log_attempt(
     at = at or timezone.now()
     if outcome not in AttemptOutcome.values:
         raise ValueError(f"Unknown outcome {outcome!r}")
+    check_date(at)
+    check_date(call_back_on)
     waiting = _waiting_on(person, at)
     if outcome in AWAITING_REPLY and waiting is None:
         waiting = _start_outreach(person, at)
@@ -184,9 +188,6 @@ def meeting_booked(person: Person, at: dt.datetime) -> None:
         close_outreach(waiting, replied_at=at)
 
 
-MOST_SNOOZE_DAYS = 60
-
-
 def complete_follow_up(follow_up: FollowUp) -> None:
     if follow_up.status not in PENDING:
         raise ValidationError(f"“{follow_up.title}” is not open.")
@@ -265,6 +266,7 @@ def delete_call_list(call_list: CallList) -> None:
 
 def plan_next_sitting(call_list: CallList, day: dt.date) -> None:
     """Put the next sitting over this list in the diary (Today shows it on the day)."""
+    check_date(day)
     call_list.next_sitting_on = day
     call_list.save(update_fields=["next_sitting_on", "updated_at"])
 

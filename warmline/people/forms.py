@@ -6,6 +6,7 @@ from urllib.parse import urlparse
 from django import forms
 
 from warmline.accounts.models import User
+from warmline.core.ranges import check_date
 from warmline.people.contact_details import clean_emails, clean_phones, split_lines
 from warmline.people.models import Organization, Person
 from warmline.people.widgets import PersonPicker
@@ -129,7 +130,10 @@ class IntroductionForm(forms.Form):
         error_messages={"required": "Choose who introduced them."},
     )
     introduced_on = forms.DateField(
-        label="When", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="When",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        validators=[check_date],
     )
     note = forms.CharField(max_length=300, required=False)
 

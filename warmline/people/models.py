@@ -9,6 +9,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from warmline.core.ranges import check_date
 from warmline.people.matching import organization_key
 
 
@@ -122,7 +123,7 @@ class Person(models.Model):
     source = models.CharField(
         max_length=20, choices=Source.choices, default=Source.MANUAL
     )
-    connected_on = models.DateField(null=True, blank=True)
+    connected_on = models.DateField(null=True, blank=True, validators=[check_date])
     # A fan has helped (a referral, a lead, feedback, information); None derives it
     # from what they gave, True or False is the seeker marking or unmarking them.
     fan_override = models.BooleanField(null=True, blank=True)
@@ -237,7 +238,9 @@ class Introduction(models.Model):
     person = models.ForeignKey(
         Person, on_delete=models.CASCADE, related_name="introductions_received"
     )
-    introduced_on = models.DateField(default=timezone.localdate)
+    introduced_on = models.DateField(
+        default=timezone.localdate, validators=[check_date]
+    )
     note = models.CharField(max_length=300, blank=True)
     meeting = models.ForeignKey(
         "meetings.Meeting",

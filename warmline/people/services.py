@@ -17,6 +17,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from warmline.accounts.models import User
+from warmline.core.ranges import check_date
 from warmline.people import derived
 from warmline.people.contact_details import clean_emails, clean_phones
 from warmline.people.degrees import linked
@@ -194,6 +195,7 @@ def _introduce(
         raise ValidationError("Both people must be in the same network.")
     if introducer.pk == person.pk:
         raise ValidationError(f"{person} cannot introduce themselves.")
+    check_date(introduced_on)
     if Introduction.objects.filter(introducer=introducer, person=person).exists():
         raise ValidationError(f"{introducer} already introduced {person}.")
     above = linked(person.owner_id, [introducer.pk], upward=True) or set()

@@ -246,8 +246,8 @@ def test_snoozing_never_brings_a_follow_up_earlier_and_refuses_what_it_cannot(
             return " ".join(str(m) for m in page.context["messages"])
 
         assert post("snooze", days="1") == "Snoozed until Tue 01 Dec."
-        for bad in ("-5", "abc", "0", "61", "²", "99999999999999999999"):
-            assert post("snooze", days=bad) == "Snooze for 1 to 60 days.", bad
+        for bad in ("-5", "abc", "0", "366", "²", "99999999999999999999"):
+            assert post("snooze", days=bad) == "Snooze for 1 to 365 days.", bad
         later.refresh_from_db()
         assert later.due == dt.date(2026, 12, 1)
         assert "is not done: nothing to reopen" in post("reopen")
