@@ -53,6 +53,28 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 
 @pytest.fixture(autouse=True)
+def keeps_to_the_content_security_policy(
+    request: pytest.FixtureRequest,
+) -> Iterator[None]:
+    """Every page a browser test opens keeps to the Content-Security-Policy (no
+    inline script or style): Chromium reports each violation on the console, and any
+    one fails the test."""
+    if "browser" not in request.keywords or "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    violations: list[str] = []
+
+    def note(message: Any) -> None:
+        if "Content Security Policy" in message.text:
+            violations.append(message.text)
+
+    page.on("console", note)
+    yield
+    assert not violations, "\n".join(violations)
+
+
+@pytest.fixture(autouse=True)
 def derived_fields_stay_right(request: pytest.FixtureRequest) -> Iterator[None]:
     """After every database test, what services derive (degrees, chains, join and
     first-help dates) is already right: recomputing it changes nothing. This catches

@@ -49,6 +49,7 @@ def create_user(
         )
     if User.objects.filter(username__iexact=username).exists():
         raise ValidationError(f"A user named {username!r} already exists.")
+    _check_everyone_keeps_access(username, has_password=bool(password))
     user = User(
         username=username, email=email, is_staff=superuser, is_superuser=superuser
     )
@@ -59,6 +60,34 @@ def create_user(
         user.set_unusable_password()
     user.save()  # start_account runs from the post_save signal (accounts/apps.py)
     return user
+
+
+def _check_everyone_keeps_access(username: str, *, has_password: bool) -> None:
+    """Only a lone account signs in without a password (local mode); with two or
+    more, everyone needs one. Refuse the account that would lock someone out."""
+    others = list(User.objects.filter(is_active=True))
+    if not others:
+        return
+    if not has_password:
+        raise ValidationError(
+            f"{username} needs a password: with more than one account, everyone "
+            "signs in with one.",
+            code="new_user_needs_password",
+        )
+    if stranded := [u.username for u in others if not u.has_usable_password()]:
+        raise ValidationError(
+            f"{stranded[0]} has no password and signs in only while they are the "
+            "only user: a second account would lock them out.",
+            code="owner_needs_password",
+            params={"username": stranded[0]},
+        )
+
+
+def set_password(user: User, password: str) -> None:
+    """Give an account a new password (checked by the password validators)."""
+    validate_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
 
 
 def local_owner_name() -> str:

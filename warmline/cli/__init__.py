@@ -52,6 +52,7 @@ def root(
 app.command("serve")(serve.serve)
 app.command("demo")(accounts.demo)
 app.command("createuser")(accounts.createuser)
+app.command("changepassword")(accounts.changepassword)
 app.add_typer(people.app, name="people")
 app.add_typer(meetings.app, name="meetings")
 app.command("today")(today.today)

@@ -28,23 +28,67 @@ def createuser(
         bool, typer.Option("--superuser", help="May use the admin at /admin/.")
     ] = False,
 ) -> None:
-    """Add a user. Without a password they can only use local mode on 127.0.0.1."""
+    """Add a user. Only a lone first user may go without a password (local mode on
+    127.0.0.1); with more than one account, everyone signs in with one."""
     setup_django()
     from django.core.exceptions import ValidationError
 
     from warmline.accounts.services import create_user
 
-    password = sys.stdin.readline().rstrip("\r\n") if password_stdin else None
-    if password_stdin and not password:
-        fail("--password-stdin was given but standard input held no password.")
+    password = _read_password(password_stdin) if password_stdin else None
     try:
         user = create_user(
             username, email=email, password=password, superuser=superuser
         )
     except ValidationError as error:
-        fail(" ".join(error.messages))
+        hint = ""
+        code = getattr(error, "code", None)  # a list of errors has none
+        if code == "owner_needs_password" and error.params:
+            name = error.params["username"]
+            hint = (
+                f" Give {name} one first: "
+                f"`warmline changepassword {name} --password-stdin`."
+            )
+        elif code == "new_user_needs_password":
+            hint = " Pass --password-stdin."
+        fail(" ".join(error.messages) + hint)
     kind = "superuser" if user.is_superuser else "user"
     console.print(styled(f"Created {kind} ", (user.username, "bold"), "."))
+
+
+def _read_password(from_stdin: bool) -> str:
+    """The password from standard input's first line, or typed twice at a prompt."""
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            fail("--password-stdin was given but standard input held no password.")
+        return password
+    if not sys.stdin.isatty():
+        fail("No terminal to type a password in: pass it with --password-stdin.")
+    return str(typer.prompt("New password", hide_input=True, confirmation_prompt=True))
+
+
+def changepassword(
+    username: Annotated[str, typer.Argument(help="Whose password to set.")],
+    password_stdin: Annotated[
+        bool,
+        typer.Option("--password-stdin", help="Read the password from standard input."),
+    ] = False,
+) -> None:
+    """Set a user's password (the local owner's too, before adding a second user or
+    serving beyond this machine). Without --password-stdin, asks for it twice."""
+    setup_django()
+    from django.core.exceptions import ValidationError
+
+    from warmline.accounts.services import set_password
+
+    user = resolve_user(username)
+    password = _read_password(password_stdin)
+    try:
+        set_password(user, password)
+    except ValidationError as error:
+        fail(" ".join(error.messages))
+    console.print(styled("Set the password of ", (user.username, "bold"), "."))
 
 
 def demo(

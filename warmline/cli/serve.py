@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from warmline.cli.common import console, styled
+from warmline.cli.common import console, fail, styled
 
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
 
@@ -96,7 +96,7 @@ def serve(
         who = (
             f"signed in as {owner.username}"
             if owner
-            else "log in required (more than one user)"
+            else "sign in required (more than one user)"
         )
     else:
         if not User.objects.exists():
@@ -106,7 +106,17 @@ def serve(
                     " create one with `warmline createuser NAME --password-stdin`.",
                 )
             )
-        who = "log in required"
+        elif not any(
+            u.has_usable_password() for u in User.objects.filter(is_active=True)
+        ):
+            owner = User.objects.filter(is_active=True).first()
+            name = owner.username if owner else "NAME"
+            fail(
+                f"Nobody could sign in: beyond this machine everyone signs in with a "
+                f"password, and no account has one. Set one first: "
+                f"`warmline changepassword {name} --password-stdin`."
+            )
+        who = "sign in required"
 
     from waitress import serve as waitress_serve
 

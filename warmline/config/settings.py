@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from warmline.config.env import env_bool, env_int, env_list, env_str
 from warmline.config.home import secret_key, warmline_home
@@ -29,6 +31,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_htmx",
+    "axes",
     "warmline.accounts",
     "warmline.people",
     "warmline.outreach",
@@ -49,7 +52,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a lock-out into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "warmline.config.urls"
@@ -97,6 +103,12 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home:today"
 LOGOUT_REDIRECT_URL = "login"
 
+# django-axes checks every sign-in first: it refuses one that is locked out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 _VALIDATORS = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATORS}.UserAttributeSimilarityValidator"},
@@ -123,8 +135,65 @@ STORAGES = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("WARMLINE_SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# Sign-in throttling (django-axes): 10 failures for one account, or from one
+# address, within 15 minutes lock that account or address out for 15 minutes.
+AXES_FAILURE_LIMIT = env_int("WARMLINE_SIGN_IN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = dt.timedelta(
+    minutes=env_int("WARMLINE_SIGN_IN_LOCKOUT_MINUTES", 15)
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# The lock-out ends when its window does, however often someone keeps trying.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_DISABLE_ACCESS_LOG = True  # failures are kept; successful sign-ins are not
+AXES_LOCKOUT_CALLABLE = "warmline.accounts.throttling.locked_out"
+AXES_USERNAME_CALLABLE = "warmline.accounts.throttling.username_tried"
+AXES_CLIENT_IP_CALLABLE = "warmline.accounts.throttling.client_address"
+AXES_VERBOSE = False
+# Behind a reverse proxy on this host every request comes from 127.0.0.1: the
+# client's address is the last one the proxy appended to X-Forwarded-For.
+BEHIND_PROXY = env_bool("WARMLINE_BEHIND_PROXY", False)
+
+# Serving several users over the internet (README, "Serving several users"): TLS
+# in front, so cookies, redirects and HSTS assume https.
+SECURE = env_bool("WARMLINE_SECURE", False)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE
+SECURE_SSL_REDIRECT = SECURE
+SECURE_HSTS_SECONDS = 365 * 24 * 3600 if SECURE else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
+SECURE_HSTS_PRELOAD = env_bool("WARMLINE_HSTS_PRELOAD", False)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = True
+# Preloading is a promise to browsers' built-in lists that only the operator can
+# make (hstspreload.org); the header is sent when WARMLINE_HSTS_PRELOAD=1.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+
+# No inline script or style anywhere: behaviour lives in static files.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Email: only with a host configured; the password-reset pages exist only then.
+EMAIL_HOST = env_str("WARMLINE_EMAIL_HOST", "")
+EMAIL_CONFIGURED = bool(EMAIL_HOST)
+EMAIL_PORT = env_int("WARMLINE_EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("WARMLINE_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("WARMLINE_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("WARMLINE_EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("WARMLINE_EMAIL_FROM", "warmline@localhost")
 
 # Phone numbers without a country code are read as numbers of this region.
 PHONE_REGION = env_str("WARMLINE_PHONE_REGION", "US")

@@ -9,6 +9,6 @@ urlpatterns = [
     path("", include("warmline.exchange.urls")),
     path("", include("warmline.insights.urls")),
     path("", include("warmline.accounts.urls")),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("warmline.accounts.auth_urls")),
     path("admin/", admin.site.urls),
 ]

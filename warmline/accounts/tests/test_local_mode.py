@@ -21,6 +21,8 @@ def test_local_mode_signs_in_the_only_user(local_mode: None, alice: User) -> Non
     response = Client().get("/")
     assert response.status_code == 200
     assert response.wsgi_request.user == alice
+    # Signed in by being at this machine: there is nothing to sign out of.
+    assert b"Sign out" not in response.content
 
 
 @pytest.mark.parametrize("header", ["Forwarded", "X-Forwarded-For", "X-Real-IP"])
@@ -75,11 +77,11 @@ def test_without_local_mode_everyone_logs_in(alice: User) -> None:
     assert Client().get("/").status_code == 302
 
 
-def test_log_in_with_a_password_then_log_out(db: None) -> None:
+def test_sign_in_with_a_password_then_sign_out(db: None) -> None:
     UserFactory(username="carol")
     client = Client()
     page = client.get("/accounts/login/")
-    assert b"Log in" in page.content
+    assert b"Sign in" in page.content
     wrong = client.post("/accounts/login/", {"username": "carol", "password": "nope"})
     assert (
         wrong.status_code == 200 and b"correct username and password" in wrong.content
@@ -89,7 +91,8 @@ def test_log_in_with_a_password_then_log_out(db: None) -> None:
         {"username": "carol", "password": "correct horse battery staple"},
     )
     assert right.status_code == 302 and right["Location"] == "/"
-    assert client.get("/").status_code == 200
+    today = client.get("/")
+    assert today.status_code == 200 and b"Sign out carol" in today.content
     client.post("/accounts/logout/")
     assert client.get("/").status_code == 302
 
@@ -99,6 +102,8 @@ def test_ensure_local_owner_creates_one_user_once(db: None) -> None:
     assert first is not None and first.username == local_owner_name()
     assert not first.has_usable_password()
     assert ensure_local_owner() == first
-    create_user("second")
+    first.set_password("a-long-passphrase-42")
+    first.save()
+    create_user("second", password="another-long-passphrase-7")
     assert ensure_local_owner() is None
     assert User.objects.count() == 2

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from warmline.accounts.tests.browser import sign_in
 from warmline.accounts.tests.factories import UserFactory
 from warmline.people.models import Person
 
@@ -16,10 +17,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 def test_upload_preview_confirm(page: Page, live_server) -> None:
     UserFactory.create(username="jordan")
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill("jordan")
-    page.get_by_label("Password").fill("correct horse battery staple")
-    page.get_by_role("button", name="Log in").click()
+    sign_in(page, live_server.url, "jordan")
     page.get_by_role(
         "link", name="import LinkedIn connections, phone contacts or vCards"
     ).click()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from warmline.accounts.tests.browser import sign_in
 from warmline.accounts.tests.factories import UserFactory
 from warmline.home.demo import load_demo
 
@@ -14,10 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_insights_charts_and_the_network_graph_render(page: Page, live_server) -> None:
     jordan = UserFactory.create(username="jordan")
     load_demo(jordan)
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill("jordan")
-    page.get_by_label("Password").fill("correct horse battery staple")
-    page.get_by_role("button", name="Log in").click()
+    sign_in(page, live_server.url, "jordan")
 
     page.goto(live_server.url + "/insights/?period=all")
     expect(page.locator("body[data-charts-ready]")).to_be_attached()
@@ -44,10 +42,7 @@ def test_no_page_is_wider_than_a_phone(page: Page, live_server) -> None:
     jordan = UserFactory.create(username="jordan")
     load_demo(jordan)
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill("jordan")
-    page.get_by_label("Password").fill("correct horse battery staple")
-    page.get_by_role("button", name="Log in").click()
+    sign_in(page, live_server.url, "jordan")
     for path in [
         "/",
         "/people/",

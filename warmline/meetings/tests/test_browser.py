@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from warmline.accounts.tests.browser import sign_in
 from warmline.accounts.tests.factories import UserFactory
 from warmline.people import services
 
@@ -17,10 +18,7 @@ def test_prepare_meet_and_log_names_and_a_path(page: Page, live_server) -> None:
     jordan = UserFactory.create(username="jordan")
     dana = services.create_person(jordan, "Dana Reyes", is_main_contact=True)
     sam = services.create_person(jordan, "Sam Okafor", introduced_by=dana)
-    page.goto(live_server.url + "/accounts/login/")
-    page.get_by_label("Username").fill("jordan")
-    page.get_by_label("Password").fill("correct horse battery staple")
-    page.get_by_role("button", name="Log in").click()
+    sign_in(page, live_server.url, "jordan")
 
     # Prepare: plan from Sam's page, pick two questions from the bank.
     page.goto(live_server.url + sam.get_absolute_url())

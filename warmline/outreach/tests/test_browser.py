@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from warmline.accounts.tests.factories import UserFactory
+from warmline.accounts.tests.factories import PASSWORD, UserFactory
 from warmline.meetings.models import Meeting
 from warmline.outreach.models import Attempt, CallList
 from warmline.outreach.services import add_to_list
@@ -28,7 +28,7 @@ def test_keyboard_only_session_books_a_meeting(page: Page, live_server) -> None:
     expect(page.get_by_label("Username")).to_be_focused()  # autofocus, then type
     page.keyboard.type("jordan")
     page.keyboard.press("Tab")
-    page.keyboard.type("correct horse battery staple")
+    page.keyboard.type(PASSWORD)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", name="Today")).to_be_visible()
 

@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from warmline.accounts.tests.browser import sign_in
 from warmline.accounts.tests.factories import UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,9 +18,7 @@ def log_in(page: Page, base_url: str) -> None:
     UserFactory(username="jordan")
     page.goto(base_url + "/")
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
-    page.get_by_label("Username").fill("jordan")
-    page.get_by_label("Password").fill("correct horse battery staple")
-    page.get_by_role("button", name="Log in").click()
+    sign_in(page, base_url, "jordan", go=False)
     expect(page.get_by_role("heading", name="Welcome to Warmline")).to_be_visible()
 
 

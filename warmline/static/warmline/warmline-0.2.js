@@ -1,0 +1,26 @@
+// Site-wide: copy a block's text to the clipboard ([data-copy] names its selector).
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-copy]");
+  if (!button || !navigator.clipboard) return;
+  const source = document.querySelector(button.dataset.copy);
+  if (!source) return;
+  navigator.clipboard.writeText(source.innerText).then(() => {
+    button.textContent = "Copied";
+  });
+});
+
+// Behaviour that would otherwise be inline handlers (the Content-Security-Policy
+// allows no inline script): [data-autosubmit] submits its form on change,
+// [data-print] prints the page, [data-select-all] selects its text on click.
+document.addEventListener("change", (event) => {
+  const field = event.target.closest("[data-autosubmit]");
+  if (field && field.form) field.form.requestSubmit();
+});
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) {
+    event.preventDefault();
+    window.print();
+  }
+  const field = event.target.closest("[data-select-all]");
+  if (field) field.select();
+});
