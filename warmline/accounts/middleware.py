@@ -1,4 +1,5 @@
-"""Local single-user mode: on a loopback server with one account, sign it in."""
+"""Local single-user mode (on a loopback server with one account, sign it in), and
+each request in its user's time zone."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 
 from warmline.accounts.models import User
 
@@ -42,3 +44,22 @@ class LocalOwnerMiddleware:
             if len(users) == 1:
                 request.user = users[0]
         return self.get_response(request)
+
+
+class UserTimeZoneMiddleware:
+    """Show and read every time in the signed-in user's zone: Today and the week
+    roll over at their midnight and Monday, and 10:30 typed is 10:30 where they are."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated and isinstance(user, User):
+            timezone.activate(user.zone)
+        else:
+            timezone.deactivate()
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
 import secrets
+import zoneinfo
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator
 from django.db import models
+
+from warmline.core.zones import check_zone
 
 
 def new_calendar_token() -> str:
@@ -35,8 +39,22 @@ class User(AbstractUser):
     goal_names = models.PositiveSmallIntegerField(
         "names gathered a week", default=6, validators=[MaxValueValidator(200)]
     )
+    # Blank until chosen: then the server's zone (the machine's, for the local
+    # owner), until the browser's is detected at the first sign-in.
+    time_zone = models.CharField(
+        "time zone",
+        max_length=64,
+        blank=True,
+        validators=[check_zone],
+        help_text="Today, weeks and every time you see or type are in this zone.",
+    )
     # The secret in the calendar feed's address; every account has one from the start,
     # so opening the calendar page never has to write.
     calendar_token = models.CharField(
         max_length=64, default=new_calendar_token, db_index=True
     )
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        """The zone this user lives in (see time_zone)."""
+        return zoneinfo.ZoneInfo(self.time_zone or settings.TIME_ZONE)

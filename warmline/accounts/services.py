@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from warmline.accounts.models import User, new_calendar_token
+from warmline.core.zones import is_zone
 
 # What a new account starts with (the question bank, message templates): the apps
 # that own them register here from their AppConfig.ready(), so accounts never
@@ -112,7 +113,7 @@ def ensure_local_owner() -> User | None:
 def update_profile(user: User, **fields: Any) -> User:
     """Save the seeker's own settings (profile fields, weekly goals)."""
     allowed = {"first_name", "last_name", "two_minute_story", "why_this_field"}
-    allowed |= {"goal_calls", "goal_meetings", "goal_names"}
+    allowed |= {"goal_calls", "goal_meetings", "goal_names", "time_zone"}
     if unknown := set(fields) - allowed:
         raise TypeError(f"Unknown profile fields: {', '.join(sorted(unknown))}")
     for name, value in fields.items():
@@ -120,6 +121,15 @@ def update_profile(user: User, **fields: Any) -> User:
     user.full_clean(exclude=["password", "username", "calendar_token"])
     user.save(update_fields=list(fields))
     return user
+
+
+def adopt_browser_zone(user: User, name: str) -> bool:
+    """At sign-in, take the browser's zone if the user has not chosen one yet."""
+    if user.time_zone or not is_zone(name):
+        return False
+    user.time_zone = name
+    user.save(update_fields=["time_zone"])
+    return True
 
 
 def regenerate_calendar_token(user: User) -> str:

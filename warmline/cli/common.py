@@ -61,7 +61,16 @@ def migrate_if_needed(verbose: bool = False) -> None:
 
 
 def resolve_user(username: str | None) -> User:
-    """The user a command acts for: --user, else the only (or first-run) user."""
+    """The user a command acts for (--user, else the only or first-run user), with
+    their time zone made current: dates shown and `--at` typed are theirs."""
+    from django.utils import timezone
+
+    user = _find_user(username)
+    timezone.activate(user.zone)
+    return user
+
+
+def _find_user(username: str | None) -> User:
     from warmline.accounts.models import User
     from warmline.accounts.services import ensure_local_owner
 

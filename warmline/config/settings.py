@@ -11,6 +11,7 @@ from csp.constants import NONE, SELF
 
 from warmline.config.env import env_bool, env_int, env_list, env_str
 from warmline.config.home import secret_key, warmline_home
+from warmline.core.zones import machine_zone
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 HOME = warmline_home()
@@ -49,6 +50,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "warmline.accounts.middleware.LocalOwnerMiddleware",
+    "warmline.accounts.middleware.UserTimeZoneMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -117,7 +119,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
-TIME_ZONE = env_str("WARMLINE_TIME_ZONE", "UTC")
+# The server's zone: each user's own (their profile) applies to their requests and
+# commands; this one to users who have not chosen, and to upkeep like `tick`.
+TIME_ZONE = env_str("WARMLINE_TIME_ZONE") or machine_zone()
 USE_I18N = False
 USE_TZ = True
 

@@ -320,10 +320,11 @@ def tick(owner: User, now: dt.datetime | None = None) -> Ticked:
     sittings left open are closed. Pages compute both when read, so running it late
     or twice changes nothing a user sees."""
     now = now or timezone.now()
-    return Ticked(
-        outreach_given_up=expire_outreach(owner, timezone.localdate(now)),
-        sittings_closed=close_sittings_left_open(owner, now),
-    )
+    with timezone.override(owner.zone):  # their day, wherever the server runs
+        return Ticked(
+            outreach_given_up=expire_outreach(owner, timezone.localdate(now)),
+            sittings_closed=close_sittings_left_open(owner, now),
+        )
 
 
 # Message templates --------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django.utils import timezone
 from typer.testing import CliRunner
 
 from warmline.cli import app
@@ -13,8 +14,12 @@ _runner = CliRunner()
 
 
 def cli(*args: str, input: str | None = None) -> tuple[int, str]:
-    """Exit status and everything printed."""
-    result = _runner.invoke(app, list(args), input=input)
+    """Exit status and everything printed. A command makes its user's time zone
+    current, as for the rest of its process; here the process goes on, so undo it."""
+    try:
+        result = _runner.invoke(app, list(args), input=input)
+    finally:
+        timezone.deactivate()
     return result.exit_code, result.output
 
 

@@ -50,6 +50,7 @@ def build_full_account(owner: User) -> None:
     owner.two_minute_story = "Teacher moving into UX research."
     owner.why_this_field = "I like finding out why people do what they do."
     owner.goal_calls, owner.goal_meetings, owner.goal_names = 20, 4, 8
+    owner.time_zone = "America/Los_Angeles"
     owner.save()
     acme = Organization.objects.create(
         owner=owner,

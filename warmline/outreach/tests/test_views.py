@@ -369,15 +369,16 @@ def test_calendar_feed_parses_back_and_a_wrong_token_is_404(
     feed = Client().get(path)  # no log-in: the token is the key
     assert feed["Content-Type"].startswith("text/calendar")
     cal = Calendar.from_ical(feed.content)
-    events = cal.walk("VEVENT")
-    todos = cal.walk("VTODO")
-    assert [str(e["SUMMARY"]) for e in events] == ["Network meeting with Sam Okafor"]
-    assert events[0].decoded("DTSTART") == NOW + dt.timedelta(days=1)
-    assert str(events[0]["LOCATION"]) == "Café Umbria"
-    assert all("UID" in c and "DTSTAMP" in c for c in [*events, *todos])
-    assert [(str(t["SUMMARY"]), t.decoded("DUE")) for t in todos] == [
-        ("Thank Sam", dt.date(2026, 11, 29))
-    ]
+    meeting, thanks = cal.walk("VEVENT")
+    assert str(meeting["SUMMARY"]) == "Network meeting with Sam Okafor"
+    assert meeting.decoded("DTSTART") == NOW + dt.timedelta(days=1)
+    assert str(meeting["LOCATION"]) == "Café Umbria"
+    # A follow-up is an all-day event on its day (subscriptions ignore to-dos).
+    assert str(thanks["SUMMARY"]) == "Thank Sam"
+    assert thanks.decoded("DTSTART") == dt.date(2026, 11, 29)
+    assert thanks.decoded("DTEND") == dt.date(2026, 11, 30)
+    assert not cal.walk("VTODO")
+    assert all("UID" in c and "DTSTAMP" in c for c in (meeting, thanks))
     assert Client().get("/calendar/not-the-token.ics").status_code == 404
     alice_client.post(reverse("home:calendar_regenerate"))
     assert Client().get(path).status_code == 404

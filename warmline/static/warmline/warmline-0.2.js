@@ -24,3 +24,8 @@ document.addEventListener("click", (event) => {
   const field = event.target.closest("[data-select-all]");
   if (field) field.select();
 });
+
+// The sign-in form tells Warmline the browser's time zone: a new account takes it.
+for (const field of document.querySelectorAll("[data-browser-zone]")) {
+  field.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+}
