@@ -85,6 +85,9 @@ def log_call(
 ) -> None:
     """Log an attempt to reach someone; no answer starts the 3B7 follow-ups."""
     setup_django()
+    from django.utils import timezone
+
+    from warmline.core.dates import day
     from warmline.outreach.services import log_attempt
 
     owner = resolve_user(user)
@@ -100,7 +103,7 @@ def log_call(
     data = {
         "id": attempt.pk,
         "person": who.name,
-        "at": attempt.at.isoformat(),
+        "at": timezone.localtime(attempt.at).isoformat(),
         "channel": channel.value,
         "outcome": outcome.value,
         "follow_ups": [follow_up_as_dict(f) for f in pending],
@@ -110,4 +113,4 @@ def log_call(
         return
     console.print(f"Logged: {attempt}.")
     for f in pending:
-        console.print(f"  follow-up: {f.title}, due {f.due:%a %d %b}")
+        console.print(f"  follow-up: {f.title}, due {day(f.due)}")

@@ -174,11 +174,14 @@ def follow_up_as_dict(f: Any) -> dict[str, Any]:
 
 
 def meeting_as_dict(meeting: Meeting) -> dict[str, Any]:
+    """A meeting for --json output, its time in the user's zone."""
+    from django.utils import timezone
+
     return {
         "id": meeting.pk,
         "person": meeting.person.name,
         "person_id": meeting.person_id,
-        "at": meeting.at.isoformat(),
+        "at": timezone.localtime(meeting.at).isoformat(),
         "duration_minutes": meeting.duration_minutes,
         "mode": meeting.mode.replace("_", "-"),
         "kind": meeting.kind,

@@ -192,6 +192,7 @@ def log_meeting(
     from django.core.exceptions import ValidationError
     from django.http import Http404
 
+    from warmline.core.dates import day
     from warmline.meetings.access import get_meeting_for_user
     from warmline.meetings.outcomes import (
         OutcomeData,
@@ -238,4 +239,4 @@ def log_meeting(
     for person in [*logged.new_people, *logged.linked_people]:
         console.print(f"  + {person.name} (introduced by {meeting.person.name})")
     for follow_up in logged.follow_ups:
-        console.print(f"  follow-up: {follow_up.title}, due {follow_up.due:%a %d %b}")
+        console.print(f"  follow-up: {follow_up.title}, due {day(follow_up.due)}")

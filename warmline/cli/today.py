@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 def today(as_json: JsonOption = False, user: UserOption = None) -> None:
     """What to do now: follow-ups due, calls to make, meetings, and the week's goals."""
     setup_django()
+    from django.utils.timezone import localtime
+
+    from warmline.core.dates import day, moment
     from warmline.home.queries import today_for
 
     owner = resolve_user(user)
@@ -33,7 +36,7 @@ def today(as_json: JsonOption = False, user: UserOption = None) -> None:
     if as_json:
         print_json(today_as_dict(owner, t))
         return
-    console.print(styled(("Today", "bold"), f", {t.today:%A %d %B}"))
+    console.print(styled(("Today", "bold"), f", {day(t.today)}"))
     for goal in t.goals:
         filled = round(20 * goal.percent / 100)
         bar = "█" * filled + "░" * (20 - filled)
@@ -43,9 +46,16 @@ def today(as_json: JsonOption = False, user: UserOption = None) -> None:
         console.print(styled("  ", (weeks, "green"), " of calls and meetings."))
     sections: list[tuple[str, list[str | Text]]] = [
         (
+            "Meetings to log",
+            [
+                f"{moment(m.at)} {m.person.name}: warmline meetings log {m.pk}"
+                for m in t.meetings_to_log
+            ],
+        ),
+        (
             "Meetings today",
             [
-                f"{m.at:%H:%M} {m.get_kind_display()} with {m.person.name}"
+                f"{localtime(m.at):%H:%M} {m.get_kind_display()} with {m.person.name}"
                 for m in t.meetings_today
             ],
         ),
@@ -54,7 +64,7 @@ def today(as_json: JsonOption = False, user: UserOption = None) -> None:
             [
                 styled(
                     ("overdue ", "red") if f.due < t.today else "",
-                    f"{f.title} ({f.due:%a %d %b})",
+                    f"{f.title} ({day(f.due)})",
                 )
                 for f in t.follow_ups
             ],
@@ -65,7 +75,7 @@ def today(as_json: JsonOption = False, user: UserOption = None) -> None:
         ),
         (
             "Coming this week",
-            [f"{m.at:%a %d %b %H:%M} {m.person.name}" for m in t.meetings_week],
+            [f"{moment(m.at)} {m.person.name}" for m in t.meetings_week],
         ),
         ("Losing touch", [p.name for p in t.losing_touch]),
     ]
@@ -97,6 +107,7 @@ def today_as_dict(owner: User, t: Today) -> dict[str, Any]:
         **week.as_dict(),
         "goals": {goal.key: goal.target for goal in t.goals},
         "streak_weeks": t.streak_weeks,
+        "meetings_to_log": [meeting_as_dict(m) for m in t.meetings_to_log],
         "meetings_today": [meeting_as_dict(m) for m in t.meetings_today],
         "follow_ups": [
             {**follow_up_as_dict(f), "overdue": f.due < t.today} for f in t.follow_ups

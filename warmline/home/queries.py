@@ -41,6 +41,7 @@ class Today:
     losing_touch: list[Person]
     meetings_today: list[Meeting]
     meetings_week: list[Meeting]
+    meetings_to_log: list[Meeting]  # planned, already begun, no outcome yet
     goals: list[Goal]
     streak_weeks: int
     sittings: list[CallList] = field(default_factory=list)
@@ -54,6 +55,7 @@ class Today:
             or self.losing_touch
             or self.meetings_today
             or self.meetings_week
+            or self.meetings_to_log
         )
 
 
@@ -95,6 +97,9 @@ def streak(
     return next((i for i, yes in enumerate(active) if not yes), len(active))
 
 
+TO_LOG_SHOWN = 10
+
+
 def today_for(owner: User, today: dt.date | None = None) -> Today:
     today = today or timezone.localdate()
     now = timezone.now()
@@ -106,16 +111,11 @@ def today_for(owner: User, today: dt.date | None = None) -> Today:
         .select_related("person", "person__organization")
         .order_by("due", "id")[:50]
     )
-    meetings = (
-        Meeting.objects.filter(
-            owner=owner,
-            status=Meeting.Status.PLANNED,
-            at__gte=day_start,
-            at__lt=week_end,
-        )
-        .select_related("person")
-        .order_by("at")
-    )
+    planned = Meeting.objects.filter(
+        owner=owner, status=Meeting.Status.PLANNED
+    ).select_related("person")
+    meetings = planned.filter(at__gte=now, at__lt=week_end).order_by("at")
+    to_log = list(planned.filter(at__lt=now).order_by("-at")[:TO_LOG_SHOWN])
     # In one query: the goals' numbers this week (the page shows only these;
     # `warmline today --json` asks for all six), whether last week was active (for
     # the streak), and two all-time numbers.
@@ -141,6 +141,7 @@ def today_for(owner: User, today: dt.date | None = None) -> Today:
         losing_touch=losing_touch(owner, now),
         meetings_today=[m for m in meetings if timezone.localdate(m.at) == today],
         meetings_week=[m for m in meetings if timezone.localdate(m.at) != today],
+        meetings_to_log=to_log,
         goals=goals_for(owner, this_week),
         streak_weeks=streak(
             owner, today, known=[is_active(this_week), is_active(last_week)]

@@ -6,7 +6,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
+from warmline.core.dates import day
 from warmline.core.ranges import MEETING_MINUTES, check_date
 
 
@@ -26,7 +28,7 @@ class ResumeVersion(models.Model):
         ordering = ["-dated", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.label} ({self.dated:%b %d, %Y})"
+        return f"{self.label} ({day(self.dated)})"
 
     @property
     def extension(self) -> str:
@@ -123,10 +125,15 @@ class Meeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} with {self.person} on {self.at:%Y-%m-%d}"
+        return f"{self.get_kind_display()} with {self.person} on {day(self.at)}"
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", args=[self.pk])
+
+    @property
+    def has_begun(self) -> bool:
+        """Only a meeting that has begun has an outcome to log."""
+        return self.at <= timezone.now()
 
 
 class MeetingQuestion(models.Model):

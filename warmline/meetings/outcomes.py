@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from rapidfuzz import fuzz, process
 
+from warmline.core.dates import moment
 from warmline.core.parsing import whole_number
 from warmline.meetings.models import CareerPath, JobLead, Meeting, Outcome
 from warmline.outreach.models import FollowUp
@@ -108,11 +109,21 @@ def possible_duplicates(owner_id: int, referral: Referral) -> list[Person]:
     return list(people.filter(pk__in=[key for _, _, key in matches]))
 
 
+def not_yet_message(meeting: Meeting) -> str:
+    when = moment(meeting.at)
+    return (
+        f"The meeting with {meeting.person.name} is on {when}: log what it gave "
+        "once it has happened."
+    )
+
+
 @transaction.atomic
 def log_outcome(
     meeting: Meeting, data: OutcomeData, today: dt.date | None = None
 ) -> Logged:
     """Save everything the meeting gave, or nothing (OutcomeError, ValidationError)."""
+    if not meeting.has_begun:
+        raise OutcomeError(general=[not_yet_message(meeting)])
     today = today or timezone.localdate()
     met = meeting.person
     outcome, _ = Outcome.objects.get_or_create(meeting=meeting)

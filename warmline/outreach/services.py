@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from warmline.accounts.models import User
 from warmline.core import ordering
+from warmline.core.dates import day
 from warmline.core.ranges import MOST_SNOOZE_DAYS, check_date
 from warmline.outreach import cadence
 from warmline.outreach.message_text import DEFAULT_TEMPLATES
@@ -144,7 +145,7 @@ def _start_outreach(person: Person, at: dt.datetime) -> Outreach:
     add_follow_up(
         person,
         FollowUp.Kind.FOLLOW_UP,
-        f"Follow up with {person.name} (no reply since {start:%b %d})",
+        f"Follow up with {person.name} (no reply since {day(start)})",
         cadence.follow_up_on(start),
         outreach=outreach,
     )

@@ -41,10 +41,12 @@ def test_today_queries_are_bounded_however_busy_the_weeks(
             ),
         )
         create_meeting(person, now + dt.timedelta(days=i % 7, hours=1))
+        create_meeting(person, now - dt.timedelta(days=i + 1))  # never logged
     with django_assert_max_num_queries(20):
         page = alice_client.get("/")
     assert page.status_code == 200
     assert page.context["t"].goals[0].done > 0  # calls made this week
+    assert len(page.context["t"].meetings_to_log) == min(20, size, 10)
 
 
 TODAY = dt.date(2026, 11, 26)  # a Thursday

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from warmline.accounts.tests.browser import sign_in
@@ -24,7 +26,9 @@ def test_prepare_meet_and_log_names_and_a_path(page: Page, live_server) -> None:
     page.goto(live_server.url + sam.get_absolute_url())
     page.get_by_role("button", name="Plan a meeting").click()
     expect(page.get_by_role("radio", name=re.compile("Sam Okafor"))).to_be_checked()
-    page.get_by_label("When").fill("2026-12-01T10:00")
+    # Planned for yesterday morning: met already, so it waits on Today to be logged.
+    yesterday = timezone.localdate() - dt.timedelta(days=1)
+    page.get_by_label("When").fill(f"{yesterday.isoformat()}T10:00")
     page.get_by_label("Goals").fill("Learn how research teams work in hospitals.")
     page.get_by_role("button", name="Plan it").click()
     expect(page.get_by_test_id("chain")).to_have_text(
@@ -36,8 +40,12 @@ def test_prepare_meet_and_log_names_and_a_path(page: Page, live_server) -> None:
     questions = page.locator(".question-list li")
     expect(questions).to_have_count(2)
 
-    # Meet, then log the outcome: two names (the second row added in place) and a path.
-    page.get_by_role("button", name="Log the outcome").click()
+    # Met: Today lists it to log. Log the outcome: two names (the second row added in
+    # place) and a path.
+    page.goto(live_server.url + "/")
+    to_log = page.get_by_role("region", name="Meetings to log")
+    expect(to_log.get_by_role("link", name="Sam Okafor")).to_be_visible()
+    to_log.get_by_role("link", name="log the outcome").click()
     page.get_by_label("Notes").fill("Sam walked me through research in health care.")
     page.locator('[name="referrals-0-name"]').fill("Arjun Mehta")
     page.locator('[name="referrals-0-organization"]').fill("Cambia Health")

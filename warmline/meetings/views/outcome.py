@@ -17,6 +17,9 @@ from warmline.meetings.outcome_forms import FORMSETS, OutcomeForms, formset_kwar
 @require_http_methods(["GET", "POST"])
 def log_outcome(request: AuthedRequest, pk: int) -> HttpResponse:
     meeting = get_meeting_for_user(request.user, pk)
+    if not meeting.has_begun:
+        messages.info(request, outcomes.not_yet_message(meeting))
+        return redirect(meeting)
     forms = OutcomeForms(request.POST if request.method == "POST" else None, meeting)
     if request.method == "POST" and forms.is_valid():
         try:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from warmline.accounts.http import AuthedRequest
+from warmline.core.dates import day
 from warmline.core.parsing import whole_number
 from warmline.core.verbs import verb_view
 from warmline.outreach import queries, services
@@ -66,7 +67,7 @@ def _snooze(request: HttpRequest, follow_up: FollowUp) -> str:
     """Put it off by `days` ("Tomorrow" sends 1)."""
     days = whole_number(request.POST.get("days", "1")) or 0
     until = services.snooze_follow_up(follow_up, days)
-    return f"Snoozed until {until:%a %d %b}."
+    return f"Snoozed until {day(until)}."
 
 
 def _reopen(request: HttpRequest, follow_up: FollowUp) -> str:
