@@ -36,7 +36,8 @@ def backup(
             fail(str(error))
         console.print(
             f"{path} is sound: {checked.rows} rows and {len(checked.files)} files, "
-            f"backed up {checked.manifest.get('created_at', 'at an unknown time')}."
+            f"backed up {checked.manifest.get('created_at', 'at an unknown time')}.",
+            soft_wrap=True,
         )
         return
     try:
@@ -45,7 +46,10 @@ def backup(
         fail(str(error))
     except OSError as error:
         fail(f"Cannot write {path}: {error.strerror}.")
-    console.print(f"Backed up {held['rows']} rows and {held['files']} files to {path}.")
+    console.print(
+        f"Backed up {held['rows']} rows and {held['files']} files to {path}.",
+        soft_wrap=True,
+    )
 
 
 def restore(
@@ -69,5 +73,6 @@ def restore(
     except BackupError as error:
         fail(f"{error} Nothing was changed.")
     console.print(
-        f"Restored {held['rows']} rows and {held['files']} files from {path}."
+        f"Restored {held['rows']} rows and {held['files']} files from {path}.",
+        soft_wrap=True,
     )

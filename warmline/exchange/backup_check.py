@@ -30,6 +30,7 @@ from warmline.exchange.backup_format import (
     VERSION,
     BackupError,
     counts_in_rows,
+    differences,
     is_import_upload,
     is_unsafe,
     referenced_files,
@@ -177,10 +178,8 @@ def _check_counts(
         refuse(f"its {MANIFEST} has no counts")
     if unknown := sorted(set(stated) - set(counts)):
         refuse(f"its manifest counts {unknown[0]}, a table no backup holds")
-    differ = [
-        f"{table} {found} (manifest {stated.get(table, 0)})"
-        for table, found in counts.items()
-        if found != stated.get(table, 0)
-    ]
-    if differ:
-        refuse(f"{DATA} does not hold what its manifest says: {', '.join(differ)}")
+    if counts != {table: stated.get(table, 0) for table in counts}:
+        refuse(
+            f"{DATA} does not hold what its manifest says: "
+            f"{differences(counts, stated)}"
+        )

@@ -80,6 +80,20 @@ def referenced_files(rows: list[dict[str, Any]]) -> dict[str, str]:
     }
 
 
+def differences(found: dict[str, int], stated: dict[str, int]) -> str:
+    """The tables whose counts differ, the first few of them, for one line."""
+    differ = [
+        f"{table} {count} (manifest {stated.get(table, 0)})"
+        for table, count in found.items()
+        if count != stated.get(table, 0)
+    ]
+    more = f" and {len(differ) - SHOWN} more" if len(differ) > SHOWN else ""
+    return ", ".join(differ[:SHOWN]) + more
+
+
+SHOWN = 3
+
+
 def is_import_upload(name: str) -> bool:
     """Whether a name in MEDIA_ROOT is an import upload (never backed up)."""
     return PurePosixPath(name).parts[:1] == (uploads.FOLDER,)

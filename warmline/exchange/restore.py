@@ -33,6 +33,7 @@ from warmline.exchange.backup_format import (
     FILES,
     BackupError,
     counts_in_database,
+    differences,
 )
 from warmline.people import derived
 
@@ -109,14 +110,9 @@ def _load(
             derived.network_changed(owner_id)
         found = counts_in_database()
         if found != checked.counts:
-            differ = [
-                f"{table} {found[table]} (manifest {count})"
-                for table, count in checked.counts.items()
-                if found[table] != count
-            ]
             raise BackupError(
                 f"{source}: the restored tables differ from its manifest: "
-                f"{', '.join(differ)}."
+                f"{differences(found, checked.counts)}."
             )
 
 
