@@ -1,6 +1,7 @@
-"""`warmline restore` as a process on a SQLite WARMLINE_HOME: killed with SIGKILL
-while it loads, it leaves the old database or the new one, whole; a server holding
-the database, or rows that cannot be loaded, leave the old one as it was."""
+"""`warmline restore` as a process on a WARMLINE_HOME: killed with SIGKILL while it
+loads, it leaves the old database or the new one, whole (SQLite always, PostgreSQL
+when the suite runs on it); a server holding the SQLite database, or rows that
+cannot be loaded, leave the old one as it was."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ import subprocess
 import sys
 import time
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -28,24 +30,28 @@ BUILDING = DATABASE + ".restoring"  # the new database, while a restore builds i
 KILL_DELAYS = (0.0, 0.1, 0.25, 0.5)
 
 
-def warmline(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def warmline(
+    home: Path, *args: str, database: str | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(WARMLINE), *args],
-        env=environment(home),
+        env=environment(home, database),
         capture_output=True,
         text=True,
         timeout=60,
     )
 
 
-def environment(home: Path) -> dict[str, str]:
-    # Not the test settings (their own throwaway home), not the suite's PostgreSQL.
+def environment(home: Path, database: str | None = None) -> dict[str, str]:
+    """SQLite in `home`, or the PostgreSQL database at the URL `database`; not the
+    test settings (they make a throwaway home) nor the suite's own database."""
     keep = {
         k: v
         for k, v in os.environ.items()
         if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")
     }
-    return {**keep, "WARMLINE_HOME": str(home), "WARMLINE_SECRET_KEY": "test-key"}
+    keep.update(WARMLINE_HOME=str(home), WARMLINE_SECRET_KEY="test-key")
+    return {**keep, "DATABASE_URL": database} if database else keep
 
 
 def tables(home: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -84,15 +90,22 @@ def copy_of(home: Path, tmp_path: Path, name: str) -> Path:
     return Path(shutil.copytree(home, tmp_path / name))
 
 
-def kill_during_restore(home: Path, backup: Path, delay: float) -> None:
+def kill_during_restore(
+    home: Path,
+    backup: Path,
+    delay: float,
+    began: str = BUILDING,
+    database: str | None = None,
+) -> None:
+    """Start a restore; kill it `delay` seconds after `began` appears in `home`."""
     process = subprocess.Popen(
         [str(WARMLINE), "restore", str(backup), "--force"],
-        env=environment(home),
+        env=environment(home, database),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 30
-    while not (home / BUILDING).exists() and process.poll() is None:
+    while not (home / began).exists() and process.poll() is None:
         assert time.monotonic() < deadline, "the restore never began"
         time.sleep(0.002)
     time.sleep(delay)
@@ -162,3 +175,71 @@ def test_a_database_in_use_is_not_swapped(
     assert "Nothing was changed." in result.stderr
     assert tables(home) == before
     assert sorted(p.name for p in home.iterdir()) == [DATABASE]
+
+
+POSTGRESQL = os.environ.get("DATABASE_URL", "").startswith("postgres")
+STAGING = ".restoring"  # the staged files: a restore on PostgreSQL loads next
+
+
+@pytest.fixture
+def server() -> Iterator[Callable[[str], str]]:
+    """Databases of their own on the suite's PostgreSQL: `make(name, template)`
+    gives the URL of a new one (a copy of `template`); all are dropped after."""
+    if not POSTGRESQL:
+        pytest.skip("the suite runs on SQLite")
+    import psycopg
+
+    made: list[str] = []
+    url = os.environ["DATABASE_URL"]
+
+    def make(name: str, template: str = "template0") -> str:
+        name = f"warmline_restore_{os.getpid()}_{name}"
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        made.append(name)
+        return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+
+    yield make
+    with psycopg.connect(url, autocommit=True) as admin:
+        for name in made:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def postgresql_tables(url: str) -> dict[str, list[tuple[object, ...]]]:
+    import psycopg
+
+    with psycopg.connect(url) as db:
+        names = db.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+        ).fetchall()
+        return {
+            name: sorted(db.execute(f'SELECT * FROM "{name}"').fetchall(), key=repr)
+            for (name,) in names
+        }
+
+
+def test_on_postgresql_a_restore_killed_at_any_moment_leaves_old_or_new(
+    server: Callable[..., str], tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    template = server("old")
+    new = tmp_path / "new.zip"
+    assert warmline(home, "demo", database=template).returncode == 0
+    assert warmline(home, "backup", str(new), database=template).returncode == 0
+    added = warmline(home, "people", "add", "Only In", "--main", database=template)
+    assert added.returncode == 0, added.stderr
+    old = postgresql_tables(template)
+    outcomes = []
+    for number, delay in enumerate(KILL_DELAYS[::2]):  # fewer: each is slower
+        copy = copy_of(home, tmp_path, f"killed-{number}")
+        database = server(f"killed_{number}", template=urlsplit(template).path[1:])
+        kill_during_restore(copy, new, delay, began=STAGING, database=database)
+        outcomes.append((copy, database, postgresql_tables(database)))
+    copy, database, _ = outcomes[0]
+    finished = warmline(copy, "restore", str(new), "--force", database=database)
+    assert finished.returncode == 0, finished.stderr
+    restored = postgresql_tables(database)
+    assert restored != old
+    for _, _, found in outcomes:
+        assert found in (old, restored)
+    assert outcomes[0][2] == old, "killed while loading: the old data"
