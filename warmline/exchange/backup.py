@@ -1,8 +1,11 @@
-"""Backup and restore of the whole database and uploaded files, as one zip.
+"""Writing a backup of the whole server: every account's rows and uploaded files.
 
-The data goes through Django's own serializers (dumpdata / loaddata), read inside one
-transaction so the snapshot is consistent even while the server is writing: SQLite in
-WAL mode reads from one snapshot, PostgreSQL is asked for REPEATABLE READ.
+The rows go through Django's own serializer (dumpdata), read inside one transaction
+with their counts, so the snapshot is consistent even while the server is writing:
+SQLite in WAL mode reads from one snapshot, PostgreSQL is asked for REPEATABLE READ.
+What a backup holds is in backup_format.py; the zip is written beside its target,
+checked as a restore would check it, and only then renamed into place, so a failed
+backup never leaves a file that looks like one (nor removes the one there before).
 """
 
 from __future__ import annotations
@@ -13,32 +16,25 @@ import os
 import zipfile
 from pathlib import Path
 
-from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 
 from warmline import __version__
-from warmline.accounts.models import User
-from warmline.people import derived
-
-DATA = "data.json"
-MANIFEST = "manifest.json"
-FILES = "files/"
-
-
-class RestoreError(Exception):
-    pass
-
-
-def backed_up_apps() -> list[str]:
-    """Every Warmline app with models, from the app registry: a new one is in."""
-    return [
-        config.label
-        for config in apps.get_app_configs()
-        if config.name.startswith("warmline.") and list(config.get_models())
-    ]
+from warmline.exchange import schema
+from warmline.exchange.backup_check import check
+from warmline.exchange.backup_format import (
+    DATA,
+    FILES,
+    FORMAT,
+    MANIFEST,
+    VERSION,
+    BackupError,
+    counts_in_database,
+    is_import_upload,
+    referenced_files,
+)
 
 
 def backup(target: Path) -> dict[str, int]:
@@ -51,76 +47,62 @@ def backup(target: Path) -> dict[str, int]:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
         call_command(
             "dumpdata",
-            *backed_up_apps(),
+            *(model._meta.label for model in schema.backed_up_models()),
             natural_foreign=True,
+            use_base_manager=True,  # every row, whatever a default manager hides
             indent=None,
             stdout=buffer,
-            exclude=["contenttypes", "auth.permission"],
         )
+        counts = counts_in_database()
     data = buffer.getvalue()
-    media = Path(settings.MEDIA_ROOT)
-    files = [p for p in media.rglob("*") if p.is_file()] if media.exists() else []
     rows = json.loads(data)
+    files = media_files()
+    for name, row in referenced_files(rows).items():
+        if name not in files:
+            raise BackupError(
+                f"Cannot back up: {Path(settings.MEDIA_ROOT) / name}, the file of "
+                f"{row}, is missing; put it back, or delete that row."
+            )
     manifest = {
-        "format": "warmline-backup",
-        "version": 1,
+        "format": FORMAT,
+        "version": VERSION,
         "app_version": __version__,
         "created_at": timezone.now().isoformat(),
         "rows": len(rows),
         "files": len(files),
+        "counts": counts,
     }
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        _write(partial, manifest, data, files)
+        check(partial)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return {"rows": len(rows), "files": len(files)}
+
+
+def media_files() -> dict[str, Path]:
+    """Uploaded files by their name in MEDIA_ROOT, import uploads left out."""
+    media = Path(settings.MEDIA_ROOT)
+    if not media.exists():
+        return {}
+    return {
+        name: path
+        for path in sorted(media.rglob("*"))
+        if path.is_file()
+        and not is_import_upload(name := path.relative_to(media).as_posix())
+    }
+
+
+def _write(
+    target: Path, manifest: dict[str, object], data: str, files: dict[str, Path]
+) -> None:
     # A backup holds every account: private from its first byte, wherever it goes.
     target.unlink(missing_ok=True)
     os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
         archive.writestr(DATA, data)
-        for path in files:
-            archive.write(path, FILES + path.relative_to(media).as_posix())
-    return {"rows": len(rows), "files": len(files)}
-
-
-def restore(source: Path, *, force: bool = False) -> dict[str, int]:
-    """Load a backup into an empty database (or, with force, replace what is there)."""
-    try:
-        archive = zipfile.ZipFile(source)
-    except (OSError, zipfile.BadZipFile) as error:
-        raise RestoreError(f"{source}: not a Warmline backup ({error}).") from None
-    with archive:
-        names = set(archive.namelist())
-        if not {MANIFEST, DATA} <= names:
-            raise RestoreError(f"{source}: not a Warmline backup (no {MANIFEST}).")
-        manifest = json.loads(archive.read(MANIFEST))
-        if manifest.get("format") != "warmline-backup":
-            raise RestoreError(f"{source}: not a Warmline backup.")
-        if User.objects.exists() and not force:
-            raise RestoreError(
-                "The database is not empty; restore with --force to replace it."
-            )
-        media = Path(settings.MEDIA_ROOT)
-        with transaction.atomic():
-            if force:
-                # Every row belongs to a user: deleting the users cascades to all of
-                # it, inside this transaction (TRUNCATE would not be, on PostgreSQL).
-                User.objects.all().delete()
-            fixture = media.parent / f".restore-{timezone.now():%Y%m%d%H%M%S}.json"
-            fixture.write_bytes(archive.read(DATA))
-            try:
-                call_command("loaddata", str(fixture), verbosity=0)
-            finally:
-                fixture.unlink(missing_ok=True)
-            for owner_id in User.objects.values_list("pk", flat=True):
-                derived.network_changed(
-                    owner_id
-                )  # a backup from an older version lacks them
-        restored = 0
-        for name in names:
-            if name.startswith(FILES) and not name.endswith("/"):
-                relative = Path(name[len(FILES) :])
-                if ".." in relative.parts or relative.is_absolute():
-                    continue  # never write outside the data directory
-                target = media / relative
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(archive.read(name))
-                restored += 1
-    return {"rows": manifest["rows"], "files": restored}
+        for name, path in files.items():
+            archive.write(path, FILES + name)

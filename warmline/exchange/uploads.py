@@ -8,10 +8,12 @@ from pathlib import Path
 from django.conf import settings
 
 MAX_BYTES = 50 * 1024 * 1024
+# Under MEDIA_ROOT; never backed up (backup_format.is_import_upload).
+FOLDER = "imports"
 
 
 def _folder(owner_id: int) -> Path:
-    folder = Path(settings.MEDIA_ROOT) / "imports" / str(owner_id)
+    folder = Path(settings.MEDIA_ROOT) / FOLDER / str(owner_id)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 

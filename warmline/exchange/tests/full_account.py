@@ -8,6 +8,9 @@ the new one is filled in here.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+
+from django.conf import settings
 
 from warmline.accounts.models import User
 from warmline.exchange.models import DistinctPair
@@ -38,6 +41,8 @@ from warmline.people.models import (
     PhoneNumber,
     Tag,
 )
+
+RESUME_FILE = "resumes/2026/03/cv.pdf"  # written to MEDIA_ROOT: backups carry it
 
 
 def at(day: int, hour: int = 9) -> dt.datetime:
@@ -91,10 +96,13 @@ def build_full_account(owner: User) -> None:
     lee = Person.objects.create(owner=owner, name="Lee Park")
     EmailAddress.objects.create(person=dana, address="dana@acme.example", label="work")
     PhoneNumber.objects.create(person=dana, number="+15035550101", label="mobile")
+    resume_file = Path(settings.MEDIA_ROOT) / RESUME_FILE
+    resume_file.parent.mkdir(parents=True, exist_ok=True)
+    resume_file.write_bytes(b"%PDF-1.7 the one with the case study")
     resume = ResumeVersion.objects.create(
         owner=owner,
         label="Research",
-        file="resumes/2026/03/cv.pdf",
+        file=RESUME_FILE,
         original_name="cv.pdf",
         size=2048,
         dated=dt.date(2026, 2, 20),

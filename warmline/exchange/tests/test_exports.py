@@ -16,7 +16,8 @@ from django.db.models import ForeignObjectRel
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.exchange import backup, duplicates, exports
+from warmline.exchange import backup, duplicates, exports, restore
+from warmline.exchange.backup_format import BackupError
 from warmline.exchange.importers import PARSERS
 from warmline.exchange.importing import import_rows
 from warmline.exchange.models import DistinctPair
@@ -123,27 +124,27 @@ def test_backup_and_restore_reproduce_everything(
     held = backup.backup(target)
     assert target.stat().st_mode & 0o777 == 0o600  # every account in it: private
     assert held["files"] == 1
-    with pytest.raises(backup.RestoreError, match="not empty"):
-        backup.restore(target)
+    with pytest.raises(BackupError, match="not empty"):
+        restore.restore(target)
     resume_path = Path(ResumeVersion.objects.get().file.path)
     Person.objects.all().delete()
     User.objects.all().delete()
     resume_path.unlink()
-    backup.restore(target)
+    restore.restore(target)
     restored = User.objects.get(username="alice")
     assert snapshot(restored) == before
     assert (
         Path(ResumeVersion.objects.get().file.path).read_bytes() == b"%PDF-1.7 resume"
     )
-    backup.restore(target, force=True)  # into a database that has data: replaced
+    restore.restore(target, force=True)  # into a database that has data: replaced
     assert snapshot(User.objects.get(username="alice")) == before
 
 
 def test_restore_refuses_what_is_not_a_backup(tmp_path: Path, db: None) -> None:
     junk = tmp_path / "junk.zip"
     junk.write_bytes(b"not a zip")
-    with pytest.raises(backup.RestoreError, match="not a Warmline backup"):
-        backup.restore(junk)
+    with pytest.raises(BackupError, match="not a readable zip"):
+        restore.restore(junk)
 
 
 def test_a_merge_that_would_close_a_circle_drops_that_introduction(

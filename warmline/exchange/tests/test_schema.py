@@ -11,7 +11,7 @@ import pytest
 from django.db import models
 
 from warmline.accounts.models import User
-from warmline.exchange import backup, exports, schema
+from warmline.exchange import backup, backup_format, exports, schema
 from warmline.exchange.tests.full_account import build_full_account
 
 
@@ -85,7 +85,7 @@ def test_a_backup_holds_rows_of_every_model(alice: User, tmp_path: Path) -> None
     target = tmp_path / "backup.zip"
     backup.backup(target)
     with zipfile.ZipFile(target) as archive:
-        rows = json.loads(archive.read(backup.DATA))
+        rows = json.loads(archive.read(backup_format.DATA))
     held = {row["model"] for row in rows}
     wanted = {m._meta.label_lower for m in schema.warmline_models()}
     assert wanted <= held, f"not in the backup: {wanted - held}"

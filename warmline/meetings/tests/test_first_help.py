@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.exchange import backup, duplicates
+from warmline.exchange import backup, backup_format, duplicates, restore
 from warmline.meetings.models import JobLead, Meeting
 from warmline.meetings.outcomes import LeadMention, OutcomeData, log_outcome
 from warmline.meetings.services import update_meeting
@@ -137,14 +137,14 @@ def test_restoring_a_backup_from_before_the_dates_fills_them(
     with zipfile.ZipFile(target) as source, zipfile.ZipFile(older, "w") as copy:
         for name in source.namelist():
             data = source.read(name)
-            if name == backup.DATA:
+            if name == backup_format.DATA:
                 rows = json.loads(data)
                 for row in rows:
                     if row["model"] == "people.person":
                         del row["fields"]["joined_on"], row["fields"]["first_helped_on"]
                 data = json.dumps(rows).encode()
             copy.writestr(name, data)
-    backup.restore(older, force=True)
+    restore.restore(older, force=True)
     assert helped_on(dana) == timezone.localdate()
     assert joined_on(sam) == timezone.localdate()
 
