@@ -203,6 +203,15 @@ MADE_BY_MIGRATE = ("contenttypes.ContentType", "auth.Permission")
 NOT_BACKED_UP: dict[str, str] = {
     **dict.fromkeys(MADE_BY_MIGRATE, "made by migrate, the same on every server"),
     "sessions.Session": "sign-ins: after a restore, everyone signs in again",
+    **dict.fromkeys(
+        (
+            "axes.AccessAttempt",
+            "axes.AccessAttemptExpiration",
+            "axes.AccessLog",
+            "axes.AccessFailureLog",
+        ),
+        "sign-in throttling's recent failures: they lapse within minutes anyway",
+    ),
 }
 
 
