@@ -10,11 +10,11 @@ from typing import Any
 
 import vobject
 
+from warmline.exchange.cleaning import email as email_or_none
 from warmline.exchange.rows import (
     ImportFileError,
     ImportRow,
     decode,
-    email_or_none,
     join_name,
 )
 
