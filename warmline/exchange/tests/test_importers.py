@@ -278,10 +278,11 @@ def test_binary_junk_is_refused(alice: User) -> None:
         read("linkedin", b"First Name,Last Name\n\x00\x01\x02", "junk.csv")
 
 
-def test_a_broken_vcard_names_its_line() -> None:
-    data = b"BEGIN:VCARD\nVERSION:3.0\nFN:X\nBROKEN LINE NO COLON\nEND:VCARD\n"
-    with pytest.raises(ImportFileError, match=r"bad\.vcf, line"):
+def test_a_broken_vcard_names_the_line_its_card_begins() -> None:
+    data = b"BEGIN:VCARD\nFN:X\nEND:VCARD\nBEGIN:VCARD\nFN:Y\nNOTE:no end\n"
+    with pytest.raises(ImportFileError) as caught:
         read("vcard", data, "bad.vcf")
+    assert str(caught.value) == "bad.vcf, line 4: a card with no END:VCARD."
 
 
 def test_hostile_content_is_kept_as_plain_text(alice: User) -> None:
