@@ -45,6 +45,9 @@ TAG = limit(Tag, "name")
 
 _http_only = URLValidator(schemes=["http", "https"])
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# What nearly every link in an export is; URLValidator accepts all of them, and
+# skipping it for these keeps a 50,000-row import fast.
+_PROFILE = re.compile(r"https?://(?:[a-z]{2,3}\.)?linkedin\.com/in/[\w%-]{1,100}/?")
 
 
 def text(value: str, most: int | None = None) -> str:
@@ -74,6 +77,8 @@ def link(value: str) -> str:
     """An http(s) address, or "" (javascript:, data:, ftp: and the like are left
     out); one written without a scheme, as people type them, is taken as https."""
     value = text(value)
+    if _PROFILE.fullmatch(value):
+        return value
     if value and not _SCHEME.match(value):
         value = "https://" + value
     try:
