@@ -60,7 +60,7 @@ def one(rows: int) -> dict[str, float]:
     from django.core.management import call_command
 
     from warmline.accounts.services import create_user
-    from warmline.exchange.importers import linkedin
+    from warmline.exchange.importers import read
     from warmline.exchange.importing import import_rows
 
     call_command("migrate", verbosity=0)
@@ -70,7 +70,7 @@ def one(rows: int) -> dict[str, float]:
     timings = {}
     for label in ("first", "again"):
         start = time.perf_counter()
-        parsed = linkedin.parse(path.read_bytes(), path.name)
+        parsed = read("linkedin", path.read_bytes(), path.name)
         result = import_rows(owner, parsed, source="linkedin")
         timings[label] = time.perf_counter() - start
         assert result.total == rows, result

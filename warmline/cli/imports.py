@@ -71,7 +71,7 @@ def _run_import(
     mapping: dict[str, str] | None = None,
 ) -> None:
     setup_django()
-    from warmline.exchange.importers import PARSERS, csv_generic
+    from warmline.exchange.importers import read
     from warmline.exchange.importing import import_rows
     from warmline.exchange.rows import ImportFileError
 
@@ -79,11 +79,7 @@ def _run_import(
     introducer = find_person(owner, introduced_by) if introduced_by else None
     data = _read(path)
     try:
-        rows = (
-            csv_generic.parse(data, path.name, mapping)
-            if mapping is not None
-            else PARSERS[kind](data, path.name)
-        )
+        rows = read(kind, data, path.name, mapping)
     except ImportFileError as error:
         fail(f"{error} Nothing was imported.")
     columns = [

@@ -1,10 +1,11 @@
 """Bringing imported rows into a network: no duplicates, nothing the user typed lost.
 
 A row is the same person as one already there when it shares an email, a LinkedIn
-URL or a normalised phone number; then only their blank fields are filled and new
-emails and phones added, so a re-import changes nothing and the user's own edits
-stay. Everything happens in one transaction, with bulk writes and one degree
-recompute, so a large file is fast and a failure writes nothing.
+URL or a normalised phone number; a row with none of these is when it has the same
+name and organization (ignoring case and spacing). Then only their blank fields
+are filled and new emails and phones added, so a re-import changes nothing and the
+user's own edits stay. Everything happens in one transaction, with bulk writes and
+one degree recompute, so a large file is fast and a failure writes nothing.
 """
 
 from __future__ import annotations
@@ -13,15 +14,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
+from django.db.models import Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 
 from warmline.accounts.models import User
+from warmline.exchange import cleaning
+from warmline.exchange.cleaning import organization as organization_key
+from warmline.exchange.cleaning import phone_key
 from warmline.exchange.fast_insert import insert_many, insert_returning_ids, prepared
 from warmline.exchange.rows import ImportRow
 from warmline.people import derived
 from warmline.people.degrees import linked
-from warmline.people.matching import organization_key
 from warmline.people.models import (
     EmailAddress,
     Introduction,
@@ -30,7 +34,6 @@ from warmline.people.models import (
     PhoneNumber,
     Tag,
 )
-from warmline.people.phones import InvalidPhoneNumber, normalize_phone
 
 FILLABLE = ("title", "location", "linkedin_url", "notes", "connected_on")
 PREVIEW_ROWS = 10
@@ -60,11 +63,9 @@ def linkedin_key(url: str) -> str:
     return url
 
 
-def phone_key(raw: str) -> str:
-    try:
-        return normalize_phone(raw)
-    except InvalidPhoneNumber:
-        return "".join(ch for ch in raw if ch.isdigit() or ch == "+")[:40]
+def name_key(name: str, organization: str) -> str:
+    """Who a row with no email, URL or phone is: its name and organization."""
+    return f"{' '.join(name.casefold().split())}|{organization_key(organization)}"
 
 
 @dataclass
@@ -108,7 +109,8 @@ class _Importer:
         progress: Callable[[int], None] | None,
     ) -> None:
         self.owner, self.source, self.main = owner, source, main
-        self.tag, self.introducer, self.progress = tag.strip(), introduced_by, progress
+        self.tag = cleaning.tag(tag)
+        self.introducer, self.progress = introduced_by, progress
         self.result = ImportResult()
         self.label_tags: dict[int, list[str]] = {}  # person id -> tags from the file
 
@@ -130,26 +132,28 @@ class _Importer:
             .exclude(linkedin_url="")
             .values_list("pk", "linkedin_url")
         }
+        by_name: dict[str, int] = {}  # read only when a row has nothing else
         existing: dict[int, _Plan] = {}
         new: list[_Plan] = []
         seen: dict[str, _Plan] = {}  # keys met earlier in this file
         for count, row in enumerate(rows, 1):
-            keys = (
+            strong = (
                 [f"e:{a.lower()}" for a, _ in row.emails]
                 + ([f"u:{linkedin_key(row.linkedin_url)}"] if row.linkedin_url else [])
                 + [f"p:{phone_key(p)}" for p, _ in row.phones]
             )
+            named = f"n:{name_key(row.name, row.organization)}"
+            keys = strong or [named]
+            if not strong and not by_name:
+                by_name = self._people_by_name()
             plan = next((seen[k] for k in keys if k in seen), None)
             if plan is not None:
                 self.result.repeated += 1
                 self._note(row, "repeated in the file")
             else:
+                known = {"e": by_email, "p": by_phone, "u": by_url, "n": by_name}
                 pk = next(
-                    (
-                        pk
-                        for k in keys
-                        if (pk := self._lookup(k, by_email, by_phone, by_url))
-                    ),
+                    (pk for k in keys if (pk := known[k[0]].get(k[2:]))),
                     None,
                 )
                 if pk is not None:
@@ -157,8 +161,9 @@ class _Importer:
                 else:
                     plan = _Plan(row=row)
                     new.append(plan)
-            for k in keys:
+            for k in strong:
                 seen[k] = plan
+            seen.setdefault(named, plan)
             self._absorb(plan, row)
             if self.progress and count % 500 == 0:
                 self.progress(count)
@@ -178,22 +183,24 @@ class _Importer:
             self.progress(len(rows))
         return self.result
 
-    @staticmethod
-    def _lookup(
-        key: str,
-        by_email: dict[str, int],
-        by_phone: dict[str, int],
-        by_url: dict[str, int],
-    ) -> int | None:
-        kind, value = key[0], key[2:]
-        return {"e": by_email, "p": by_phone, "u": by_url}[kind].get(value)
+    def _people_by_name(self) -> dict[str, int]:
+        """Everyone's name-and-organization key, the earliest person first."""
+        people = (
+            Person.objects.filter(owner=self.owner)
+            .order_by("pk")
+            .values_list("pk", "name", "organization__name")
+        )
+        found: dict[str, int] = {}
+        for pk, name, organization in people:
+            found.setdefault(name_key(name, organization or ""), pk)
+        return found or {"": 0}  # not empty: read once even in an empty network
 
     @staticmethod
     def _absorb(plan: _Plan, row: ImportRow) -> None:
         for address, label in row.emails:
-            plan.emails.setdefault(address.lower(), label[:40])
+            plan.emails.setdefault(address.lower(), label)
         for number, label in row.phones:
-            plan.phones.setdefault(phone_key(number), label[:40])
+            plan.phones.setdefault(phone_key(number), label)
         plan.organization = plan.organization or row.organization
         if plan.row is not row:  # fill what the first row lacked
             for name in (
@@ -227,7 +234,7 @@ class _Importer:
         )
         Organization.objects.bulk_create(
             [
-                Organization(owner=self.owner, name=name[:200], name_key=key[:200])
+                Organization(owner=self.owner, name=name, name_key=key)
                 for key, name in wanted.items()
                 if key not in have
             ],
@@ -378,19 +385,35 @@ class _Importer:
         PhoneNumber.objects.bulk_create(new_phones, batch_size=BATCH)
         return [p.pk for p in changed if p.connected_on is not None]
 
+    def _tag(self, name: str) -> int:
+        """The owner's tag of that name, found as the unique constraint compares
+        names (the database's LOWER), or created; names come cut by cleaning.tag."""
+        found = (
+            Tag.objects.filter(owner=self.owner)
+            .alias(key=Lower("name"))
+            .filter(key=Lower(Value(name)))
+            .values_list("pk", flat=True)
+            .first()
+        )
+        return found or Tag.objects.create(owner=self.owner, name=name).pk
+
     def _tag_and_introduce(self, created: list[int], updated: list[int]) -> None:
         through = Person.tags.through
-        names = {self.tag} if self.tag else set()
-        names |= {t for tags in self.label_tags.values() for t in tags}
-        tags = {}
+        names = [self.tag] if self.tag else []
+        names += [t for tags in self.label_tags.values() for t in tags]
+        tags: dict[str, int] = {}  # casefolded name -> tag id
         for name in names:
-            tag = Tag.objects.filter(owner=self.owner, name__iexact=name).first()
-            tags[name] = tag or Tag.objects.create(owner=self.owner, name=name[:60])
+            if name.casefold() not in tags:
+                tags[name.casefold()] = self._tag(name)
         links = (
-            [(pk, tags[self.tag].pk) for pk in [*created, *updated]] if self.tag else []
+            [(pk, tags[self.tag.casefold()]) for pk in [*created, *updated]]
+            if self.tag
+            else []
         )
         links += [
-            (pk, tags[t].pk) for pk, ts in self.label_tags.items() for t in set(ts)
+            (pk, tags[t.casefold()])
+            for pk, ts in self.label_tags.items()
+            for t in set(ts)
         ]
         through.objects.bulk_create(
             [through(person_id=p, tag_id=t) for p, t in links],

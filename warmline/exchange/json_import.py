@@ -8,17 +8,21 @@ record and what is wrong.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, models, transaction
+from django.db.backends.base.operations import BaseDatabaseOperations
+from django.utils import timezone
 
 from warmline.accounts.models import User
+from warmline.core.ranges import check_date
 from warmline.exchange import json_v1, schema
 from warmline.exchange.exports import FORMAT_VERSION
-from warmline.exchange.rows import ImportFileError
+from warmline.exchange.rows import ImportFileError, decode
 from warmline.meetings.models import Question
 from warmline.meetings.question_bank import DEFAULT_QUESTIONS
 from warmline.outreach.message_text import DEFAULT_TEMPLATES
@@ -32,13 +36,19 @@ Ids = dict[str, dict[Any, int]]  # per model label: export id -> database id
 def read_export(raw: bytes, filename: str) -> dict[str, Any]:
     """The export in a file's bytes, or an ImportFileError saying what is wrong."""
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ImportFileError(filename, None, "not UTF-8 text.") from None
+        data = json.loads(decode(raw, filename))
     except json.JSONDecodeError as error:
         raise ImportFileError(
             filename, error.lineno, f"not valid JSON ({error.msg})."
         ) from None
+    except RecursionError:
+        raise ImportFileError(filename, None, "JSON nested too deeply.") from None
+    if where := _unstorable_text(data):
+        raise ImportFileError(
+            filename,
+            None,
+            f"{where} holds a NUL or half a surrogate pair, which no text can store.",
+        )
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ImportFileError(
             filename,
@@ -46,6 +56,32 @@ def read_export(raw: bytes, filename: str) -> dict[str, Any]:
             'not a Warmline JSON export (no "format": "warmline-export").',
         )
     return data
+
+
+def _unstorable_text(data: Any) -> str:
+    """Where a string (key or value) holds what neither database can store, or ""."""
+    stack: list[tuple[str, Any]] = [("the export", data)]
+    while stack:  # a loop, not recursion: nesting is as deep as the file says
+        where, value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                stack.append((f"{where} key", key))
+                stack.append((f"{where}.{key}"[:80], item))
+        elif isinstance(value, list):
+            stack.extend((f"{where}[{n}]", item) for n, item in enumerate(value))
+        elif isinstance(value, str) and not _storable(value):
+            return where
+    return ""
+
+
+def _storable(text: str) -> bool:
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate from a "\ud800" escape
+        return False
+    return True
 
 
 def import_everything(
@@ -217,11 +253,38 @@ def _build(
 
 def _value(field: models.Field, raw: Any, at: str) -> Any:
     """A value as the model's field reads and checks it: its type, its choices,
-    length, range and format (a URL must be http or https), as a form would."""
+    length and format, as a form would; then what the databases differ on or an
+    importer allows less of: whole numbers in the range PostgreSQL holds (SQLite
+    holds more), links http(s) only, dates in the years 1900-2100 with a zone."""
     try:
-        return field.clean(raw, None)
+        value = field.clean(raw, None)
     except ValidationError as error:
         raise _BadRecord(f"{at}: {' '.join(error.messages)}") from None
+    except (TypeError, ValueError, OverflowError):  # e.g. a list where a date goes
+        raise _BadRecord(f"{at}: {raw!r:.40} is not a valid value.") from None
+    if problem := _beyond_limits(field, value):
+        raise _BadRecord(f"{at}: {problem}")
+    return value
+
+
+def _beyond_limits(field: models.Field, value: Any) -> str:
+    kind = field.get_internal_type()
+    if isinstance(value, int) and kind in BaseDatabaseOperations.integer_field_ranges:
+        low, high = BaseDatabaseOperations.integer_field_ranges[kind]
+        if not low <= value <= high:
+            return f"{value} is not between {low} and {high}."
+    http = ("http://", "https://")
+    is_link = isinstance(field, models.URLField) and value
+    if is_link and not value.lower().startswith(http):
+        return "a link must start with http:// or https://."
+    if isinstance(value, dt.date):
+        try:
+            check_date(value)
+        except ValidationError as error:
+            return error.messages[0]
+        if isinstance(value, dt.datetime) and timezone.is_naive(value):
+            return f"{value.isoformat()} has no time zone."
+    return ""
 
 
 def _resolve(label: str, raw: Any, at: str, ids: Ids) -> int | None:

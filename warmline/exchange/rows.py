@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import functools
@@ -9,24 +10,16 @@ import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
-
-# Longest values stored; longer imported text is cut, never refused.
-LIMITS = {
-    "name": 200,
-    "organization": 200,
-    "title": 200,
-    "location": 200,
-    "linkedin_url": 300,
-    "label": 40,
-}
-
 
 class ImportFileError(Exception):
-    """A file that cannot be read; nothing from it is written."""
+    """A file that cannot be read; nothing from it is written.
+
+    `line` is where the broken record begins; the reason is one sentence, and ends
+    in exactly one full stop however it was written.
+    """
 
     def __init__(self, filename: str, line: int | None, reason: str) -> None:
+        reason = reason.strip().rstrip(".").rstrip() + "."
         self.filename, self.line, self.reason = filename, line, reason
         where = f"{filename}, line {line}" if line else filename
         super().__init__(f"{where}: {reason}")
@@ -34,7 +27,7 @@ class ImportFileError(Exception):
 
 @dataclass
 class ImportRow:
-    """One person as read from a file, before it is matched to the network."""
+    """One person as read from a file, before it is cleaned and matched."""
 
     line: int
     name: str
@@ -48,49 +41,72 @@ class ImportRow:
     connected_on: dt.date | None = None
     tags: list[str] = field(default_factory=list)
 
-    def __post_init__(self) -> None:
-        for name, limit in LIMITS.items():
-            if name != "label" and isinstance(getattr(self, name), str):
-                setattr(self, name, getattr(self, name).strip()[:limit])
+
+# Byte order marks, longest first (UTF-32's starts like UTF-16's).
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _encoding(data: bytes) -> str:
+    """UTF-8 unless a BOM says otherwise, or the zero bytes of UTF-16 text do."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return encoding
+    sample = data[:4096]
+    # Mostly-ASCII UTF-16 written without a BOM (Windows "Unicode text") has a
+    # zero in every other byte; binary junk has them anywhere.
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    if len(sample) >= 4 and len(sample) % 2 == 0:
+        if odd > len(sample) // 4 and even == 0:
+            return "utf-16-le"
+        if even > len(sample) // 4 and odd == 0:
+            return "utf-16-be"
+    return "utf-8"
 
 
 def decode(data: bytes, filename: str) -> str:
-    """UTF-8 text (a BOM is fine); anything else is refused with where it went wrong."""
-    if b"\x00" in data[:65536]:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
-        raise ImportFileError(filename, line, "binary data where text was expected.")
+    """UTF-8 or UTF-16 text, with or without a BOM; anything else, or text holding a
+    NUL (which PostgreSQL cannot store), is refused with the line it is on."""
+    encoding = _encoding(data)
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode(encoding)
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise ImportFileError(
-            filename,
-            line,
-            f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8.",
-        ) from None
+        before = data[: error.start].decode(encoding, errors="replace")
+        if encoding.startswith("utf-8"):
+            reason = (
+                f"not UTF-8 text (byte 0x{data[error.start]:02x}); "
+                "save the file as UTF-8"
+            )
+        else:
+            reason = f"not {encoding.upper()} text as its start says"
+        raise ImportFileError(filename, before.count("\n") + 1, reason) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ImportFileError(filename, line, "binary data where text was expected")
+    return text
 
 
 def csv_rows(text: str, filename: str) -> Iterator[tuple[int, list[str]]]:
-    """(line number, cells) for each record; broken quoting is an ImportFileError."""
+    """(line the record begins on, cells) for each record; broken quoting is an
+    ImportFileError naming the line where the broken record begins."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    try:
-        for cells in reader:
-            yield reader.line_num, cells
-    except csv.Error as error:
-        raise ImportFileError(
-            filename, reader.line_num, f"cannot read the CSV: {error}."
-        ) from None
-
-
-def email_or_none(value: str) -> str | None:
-    value = value.strip()
-    if not value or "@" not in value:
-        return None
-    try:
-        validate_email(value)
-    except ValidationError:
-        return None
-    return value
+    start = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise ImportFileError(
+                filename, start, f"cannot read the CSV: {error}"
+            ) from None
+        yield start, cells
+        start = reader.line_num + 1
 
 
 @functools.lru_cache(maxsize=4096)  # exports repeat the same dates many times

@@ -9,6 +9,7 @@ from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from warmline.accounts.models import User
+from warmline.core.ranges import FIRST_YEAR, LAST_YEAR
 from warmline.insights import numbers
 from warmline.insights.numbers import monday_of
 from warmline.meetings.models import Outcome
@@ -16,7 +17,6 @@ from warmline.outreach.models import AttemptOutcome
 from warmline.people.models import Person
 
 # Weeks a report can be asked for: its links to the weeks around it stay dates.
-FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 def parse_week(text: str | None, today: dt.date | None = None) -> dt.date:

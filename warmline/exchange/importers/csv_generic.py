@@ -8,7 +8,6 @@ from warmline.exchange.rows import (
     ImportRow,
     csv_rows,
     decode,
-    email_or_none,
     join_name,
 )
 
@@ -65,15 +64,11 @@ def parse(data: bytes, filename: str, mapping: dict[str, str]) -> list[ImportRow
         def cell(field: str, cells: list[str] = cells, header: Header = header) -> str:
             return header.get(cells, mapping[field]) if field in mapping else ""
 
-        name = cell("name") or join_name(cell("first_name"), cell("last_name"))
-        email = email_or_none(cell("email"))
-        if not name and not email:
-            continue
         rows.append(
             ImportRow(
                 line=line,
-                name=name or (email or ""),
-                emails=[(email, "")] if email else [],
+                name=cell("name") or join_name(cell("first_name"), cell("last_name")),
+                emails=[(cell("email"), "")] if cell("email") else [],
                 phones=[(cell("phone"), "")] if cell("phone") else [],
                 organization=cell("organization"),
                 title=cell("title"),

@@ -17,7 +17,6 @@ from warmline.exchange.rows import (
     ImportRow,
     csv_rows,
     decode,
-    email_or_none,
     join_name,
 )
 
@@ -26,7 +25,7 @@ SEPARATOR = " ::: "
 
 
 def _label(value: str) -> str:
-    return value.lstrip("* ").strip()[:40]
+    return value.lstrip("* ").strip()
 
 
 def _split(value: str) -> list[str]:
@@ -50,7 +49,7 @@ def _numbered(header: Header, cells: list[str], kind: str) -> list[tuple[str, st
 def _first(header: Header, cells: list[str], *names: str) -> str:
     for name in names:
         if value := header.get(cells, name):
-            return _split(value)[0] if SEPARATOR in value else value
+            return next(iter(_split(value)), "")
     return ""
 
 
@@ -72,19 +71,12 @@ def parse(data: bytes, filename: str) -> list[ImportRow]:
             _first(header, cells, "Middle Name", "Additional Name"),
             _first(header, cells, "Last Name", "Family Name"),
         )
-        emails = [
-            (e, label)
-            for value, label in _numbered(header, cells, "E-mail")
-            if (e := email_or_none(value))
-        ]
-        if not name and not emails:
-            continue
         labels = header.get(cells, "Labels") or header.get(cells, "Group Membership")
         rows.append(
             ImportRow(
                 line=line,
-                name=name or emails[0][0],
-                emails=emails,
+                name=name,
+                emails=_numbered(header, cells, "E-mail"),
                 phones=_numbered(header, cells, "Phone"),
                 organization=_first(
                     header, cells, "Organization Name", "Organization 1 - Name"

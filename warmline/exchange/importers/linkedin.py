@@ -13,7 +13,6 @@ from warmline.exchange.rows import (
     ImportRow,
     csv_rows,
     decode,
-    email_or_none,
     join_name,
     parse_date,
 )
@@ -37,21 +36,17 @@ def parse(data: bytes, filename: str) -> list[ImportRow]:
             continue
         if not any(c.strip() for c in cells):
             continue
-        name = join_name(
-            header.get(cells, "First Name"), header.get(cells, "Last Name")
-        )
-        email = email_or_none(header.get(cells, "Email Address"))
-        if not name and not email:
-            continue
-        url = header.get(cells, "URL")
+        email = header.get(cells, "Email Address")
         rows.append(
             ImportRow(
                 line=line,
-                name=name or (email or ""),
+                name=join_name(
+                    header.get(cells, "First Name"), header.get(cells, "Last Name")
+                ),
                 emails=[(email, "")] if email else [],
                 organization=header.get(cells, "Company"),
                 title=header.get(cells, "Position"),
-                linkedin_url=url if url.startswith("http") else "",
+                linkedin_url=header.get(cells, "URL"),
                 connected_on=parse_date(
                     header.get(cells, "Connected On"), DATE_FORMATS
                 ),

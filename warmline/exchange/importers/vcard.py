@@ -1,57 +1,51 @@
-"""vCard 2.1, 3.0 and 4.0 files with one or many cards, read with vobject.
+"""vCard 2.1, 3.0 and 4.0 files with one or many cards, as phones and address books
+export them (see `vcard_lines` for how their lines are read).
 
-Folded lines, QUOTED-PRINTABLE, several EMAIL/TEL/ADR, ORG, TITLE, NOTE and non-ASCII
-names are handled by vobject; PHOTO and other properties are ignored.
+Each card gives a name (FN, else N), emails and phones with their types as labels
+(or an Apple `itemN.X-ABLabel`), organization (ORG's first part), title, notes and
+a place (ADR's city and region). PHOTO and other binary values, X- properties and
+everything else are ignored, so a broken photo never stops a card.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from warmline.exchange.importers.vcard_lines import Card, Property, read_cards
+from warmline.exchange.rows import ImportFileError, ImportRow, decode, join_name
 
-import vobject
-
-from warmline.exchange.rows import (
-    ImportFileError,
-    ImportRow,
-    decode,
-    email_or_none,
-    join_name,
-)
-
-SKIP_TYPES = {"internet", "pref", "voice", "x400"}
+SKIP_TYPES = {"internet", "pref", "voice", "x400", "quoted-printable", "base64"}
 
 
-def _label(prop: Any) -> str:
-    types = [t for value in prop.params.get("TYPE", []) for t in value.split(",")]
-    types += list(getattr(prop, "singletonparams", []))
-    kept = [t.lower() for t in types if t.lower() not in SKIP_TYPES]
-    return ", ".join(kept)[:40]
+def _label(prop: Property, card: Card) -> str:
+    if prop.group:  # Apple and Gmail: item1.EMAIL … item1.X-ABLabel:_$!<Other>!$_
+        for other in card.all("X-ABLABEL"):
+            if other.group == prop.group:
+                return other.text().removeprefix("_$!<").removesuffix(">!$_").lower()
+    kept = [t.lower() for t in prop.types() if t.lower() not in SKIP_TYPES]
+    return ", ".join(kept)
 
 
-def _text(card: Any, name: str) -> str:
-    prop = card.contents.get(name, [None])[0]
-    if prop is None:
-        return ""
-    value = prop.value
-    if isinstance(value, list):
-        return " ".join(v for v in value if v).strip()
-    return str(value).strip()
+def _text(card: Card, name: str) -> str:
+    return "\n".join(t for p in card.all(name) if (t := p.text().strip()))
 
 
-def _name(card: Any) -> str:
-    if fn := _text(card, "fn"):
+def _name(card: Card) -> str:
+    if fn := _text(card, "FN"):
         return fn
-    n = card.contents.get("n", [None])[0]
-    if n is not None:
-        value = n.value
-        return join_name(value.prefix, value.given, value.additional, value.family)
+    if n := card.first("N"):
+        family, given, additional, prefix, suffix = (n.parts() + [""] * 5)[:5]
+        return join_name(prefix, given, additional, family, suffix)
     return ""
 
 
-def _location(card: Any) -> str:
-    for adr in card.contents.get("adr", []):
-        value = adr.value
-        if place := ", ".join(p for p in (value.city, value.region) if p):
+def _organization(card: Card) -> str:
+    org = card.first("ORG")
+    return next(iter(org.parts()), "") if org else ""
+
+
+def _location(card: Card) -> str:
+    for adr in card.all("ADR"):
+        parts = adr.parts() + [""] * 7
+        if place := ", ".join(p.strip() for p in parts[3:5] if p.strip()):
             return place
     return ""
 
@@ -60,50 +54,19 @@ def parse(data: bytes, filename: str) -> list[ImportRow]:
     text = decode(data, filename)
     if "BEGIN:VCARD" not in text.upper():
         raise ImportFileError(filename, 1, "not a vCard file: no BEGIN:VCARD.")
-    rows: list[ImportRow] = []
-    line_starts = [
-        i + 1
-        for i, line in enumerate(text.splitlines())
-        if line.upper().startswith("BEGIN:VCARD")
+    return [
+        ImportRow(
+            line=card.line,
+            name=_name(card),
+            emails=[(p.text(), _label(p, card)) for p in card.all("EMAIL")],
+            phones=[
+                (p.text().removeprefix("tel:"), _label(p, card))
+                for p in card.all("TEL")
+            ],
+            organization=_organization(card),
+            title=_text(card, "TITLE"),
+            notes=_text(card, "NOTE"),
+            location=_location(card),
+        )
+        for card in read_cards(text, filename)
     ]
-    try:
-        for index, card in enumerate(
-            vobject.readComponents(text, ignoreUnreadable=False)
-        ):
-            if card.name.upper() != "VCARD":
-                continue
-            emails = [
-                (e, _label(p))
-                for p in card.contents.get("email", [])
-                if (e := email_or_none(str(p.value)))
-            ]
-            phones = [
-                (str(p.value).removeprefix("tel:"), _label(p))
-                for p in card.contents.get("tel", [])
-                if str(p.value).strip()
-            ]
-            name = _name(card)
-            if not name and not emails:
-                continue
-            rows.append(
-                ImportRow(
-                    line=line_starts[index] if index < len(line_starts) else 0,
-                    name=name or emails[0][0],
-                    emails=emails,
-                    phones=phones,
-                    organization=(
-                        card.org.value[0]
-                        if hasattr(card, "org") and card.org.value
-                        else ""
-                    ),
-                    title=_text(card, "title"),
-                    notes=_text(card, "note"),
-                    location=_location(card),
-                )
-            )
-    except vobject.base.ParseError as error:
-        line = getattr(error, "lineNumber", None)
-        raise ImportFileError(
-            filename, line, f"cannot read the vCard: {error}"
-        ) from None
-    return rows

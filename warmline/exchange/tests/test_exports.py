@@ -18,7 +18,7 @@ from django.utils import timezone
 from warmline.accounts.models import User
 from warmline.exchange import backup, duplicates, exports, restore
 from warmline.exchange.backup_format import BackupError
-from warmline.exchange.importers import PARSERS
+from warmline.exchange.importers import read
 from warmline.exchange.importing import import_rows
 from warmline.exchange.models import DistinctPair
 from warmline.exchange.tests.full_account import build_full_account
@@ -93,7 +93,7 @@ def test_vcard_export_parses_back_with_the_same_details(alice: User) -> None:
 
 def test_vcard_round_trip_into_an_empty_user(alice: User, bob: User) -> None:
     load_demo(alice)
-    rows = PARSERS["vcard"](exports.people_vcards(alice).encode(), "people.vcf")
+    rows = read("vcard", exports.people_vcards(alice).encode(), "people.vcf")
     import_rows(bob, rows, source="vcard")
     mine = {
         (p.name, tuple(p.emails.values_list("address", flat=True)))

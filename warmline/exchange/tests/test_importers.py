@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from warmline.accounts.models import User
-from warmline.exchange.importers import PARSERS, csv_generic
+from warmline.exchange.importers import csv_generic, read
 from warmline.exchange.importing import import_rows
 from warmline.exchange.rows import ImportFileError
 from warmline.people import services
@@ -26,7 +26,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def load(kind: str, name: str) -> list:
-    return PARSERS[kind]((FIXTURES / name).read_bytes(), name)
+    return read(kind, (FIXTURES / name).read_bytes(), name)
 
 
 def counts() -> tuple[int, ...]:
@@ -152,9 +152,7 @@ def test_generic_csv_with_a_column_mapping(alice: User) -> None:
     mapping = csv_generic.parse_mapping(
         "name=Full Name,email=Mail,organization=Employer,title=Role"
     )
-    rows = csv_generic.parse(
-        (FIXTURES / "generic.csv").read_bytes(), "generic.csv", mapping
-    )
+    rows = read("csv", (FIXTURES / "generic.csv").read_bytes(), "generic.csv", mapping)
     import_rows(alice, rows, source="csv")
     assert person("Mei Tanaka").title == "UX Research Manager"
     with pytest.raises(ImportFileError, match="no column named 'Nope'"):
@@ -277,13 +275,14 @@ def test_an_unreadable_file_is_refused_whole_with_file_and_line(
 
 def test_binary_junk_is_refused(alice: User) -> None:
     with pytest.raises(ImportFileError, match="binary data"):
-        PARSERS["linkedin"](b"First Name,Last Name\n\x00\x01\x02", "junk.csv")
+        read("linkedin", b"First Name,Last Name\n\x00\x01\x02", "junk.csv")
 
 
-def test_a_broken_vcard_names_its_line() -> None:
-    data = b"BEGIN:VCARD\nVERSION:3.0\nFN:X\nBROKEN LINE NO COLON\nEND:VCARD\n"
-    with pytest.raises(ImportFileError, match=r"bad\.vcf, line"):
-        PARSERS["vcard"](data, "bad.vcf")
+def test_a_broken_vcard_names_the_line_its_card_begins() -> None:
+    data = b"BEGIN:VCARD\nFN:X\nEND:VCARD\nBEGIN:VCARD\nFN:Y\nNOTE:no end\n"
+    with pytest.raises(ImportFileError) as caught:
+        read("vcard", data, "bad.vcf")
+    assert str(caught.value) == "bad.vcf, line 4: a card with no END:VCARD."
 
 
 def test_hostile_content_is_kept_as_plain_text(alice: User) -> None:
@@ -298,7 +297,7 @@ def test_huge_fields_are_cut_to_size(alice: User) -> None:
         "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
         f"{'A' * 5000},B,,,{'C' * 5000},{'T' * 5000},\n"
     ).encode()
-    import_rows(alice, PARSERS["linkedin"](data, "huge.csv"), source="linkedin")
+    import_rows(alice, read("linkedin", data, "huge.csv"), source="linkedin")
     giant = Person.objects.get()
     assert len(giant.name) == 200 and len(giant.title) == 200
 

@@ -112,6 +112,17 @@ def test_an_account_whose_templates_were_edited_is_refused(
         (lambda d: d["people"][0].update(linkedin_url="javascript:alert(1)"), "URL"),
         (lambda d: d["people"][0].update(name="x" * 10_000), "at most 200"),
         (lambda d: d["user"].update(goal_calls=10**30), "less than or equal"),
+        (lambda d: d["people"][0].update(keep_in_touch_days=40_000), "32767"),
+        (lambda d: d["people"][0].update(linkedin_url="ftp://x.example/"), "http"),
+        (lambda d: d["people"][0].update(connected_on=[1]), r"\[1\] is not a valid"),
+        (
+            lambda d: d["people"][0].update(connected_on="9999-12-31"),
+            "Give a date between 1900 and 2100, not 9999.",
+        ),
+        (
+            lambda d: d["people"][0].update(created_at="2026-01-01T10:00:00"),
+            "has no time zone",
+        ),
     ],
 )
 def test_a_bad_export_says_what_is_wrong_and_writes_nothing(
@@ -131,8 +142,16 @@ def test_what_is_not_an_export_is_named_with_the_file() -> None:
         read_export(b"{nope", "x.json")
     with pytest.raises(ImportFileError, match=r"x\.json: not a Warmline JSON export"):
         read_export(b'{"format": "something-else"}', "x.json")
-    with pytest.raises(ImportFileError, match=r"x\.json: not UTF-8"):
-        read_export(b"\xff\xfe{", "x.json")
+    with pytest.raises(ImportFileError, match=r"x\.json, line 1: not UTF-8"):
+        read_export(b"{\xe9}", "x.json")
+    with pytest.raises(ImportFileError, match=r"x\.json: JSON nested too deeply\.$"):
+        read_export(b"[" * 100_000, "x.json")
+    for escaped in (rb'"\u0000"', rb'"\ud800"'):
+        text = b'{"format": "warmline-export", "people": [{"name": ' + escaped + b"}]}"
+        with pytest.raises(ImportFileError, match=r"people\[0\]\.name holds a NUL"):
+            read_export(text, "x.json")
+    data = '{"format": "warmline-export"}'.encode("utf-16")
+    assert read_export(data, "x.json") == {"format": "warmline-export"}
 
 
 def renumbered(data: dict[str, Any]) -> dict[str, Any]:

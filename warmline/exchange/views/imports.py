@@ -12,11 +12,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from warmline.accounts.http import AuthedRequest
 from warmline.exchange import uploads
-from warmline.exchange.importers import LABELS, PARSERS, csv_generic
+from warmline.exchange.importers import LABELS, csv_generic, read
 from warmline.exchange.importing import import_rows
-from warmline.exchange.rows import ImportFileError, ImportRow
+from warmline.exchange.rows import ImportFileError
 from warmline.people.forms import PersonChoiceField
-from warmline.people.models import Person
+from warmline.people.models import Person, Tag
 
 
 class UploadForm(forms.Form):
@@ -26,7 +26,9 @@ class UploadForm(forms.Form):
         required=False, label="They are people I know directly (main contacts)"
     )
     tag = forms.CharField(
-        required=False, max_length=60, help_text="Put this tag on everyone imported."
+        required=False,
+        max_length=Tag._meta.get_field("name").max_length,
+        help_text="Put this tag on everyone imported.",
     )
     introduced_by = PersonChoiceField(
         queryset=Person.objects.none(),
@@ -45,14 +47,6 @@ class UploadForm(forms.Form):
         if upload.size > uploads.MAX_BYTES:
             raise forms.ValidationError(f"{upload.name} is larger than 50 MB.")
         return upload
-
-
-def _parse(
-    kind: str, data: bytes, filename: str, mapping: dict[str, str]
-) -> list[ImportRow]:
-    if kind == "csv":
-        return csv_generic.parse(data, filename, mapping)
-    return PARSERS[kind](data, filename)
 
 
 def _options(pending: dict[str, Any], request: AuthedRequest) -> dict[str, Any]:
@@ -126,7 +120,7 @@ def import_preview(request: AuthedRequest) -> HttpResponse:
     if not pending or data is None:
         return redirect("exchange:import_start")
     try:
-        rows = _parse(pending["kind"], data, pending["name"], pending["mapping"])
+        rows = read(pending["kind"], data, pending["name"], pending["mapping"])
     except ImportFileError as error:
         uploads.discard(request.user.pk, pending["token"])
         del request.session["pending_import"]
@@ -151,7 +145,7 @@ def import_confirm(request: AuthedRequest) -> HttpResponse:
         messages.error(request, "That import has expired; upload the file again.")
         return redirect("exchange:import_start")
     try:
-        rows = _parse(pending["kind"], data, pending["name"], pending["mapping"])
+        rows = read(pending["kind"], data, pending["name"], pending["mapping"])
         result = import_rows(request.user, rows, **_options(pending, request))
     except ImportFileError as error:
         messages.error(request, str(error))

@@ -1,0 +1,145 @@
+"""Checking imported values against the models before anything is written.
+
+Every importer's rows go through `clean_rows`, so a value the database would refuse
+(too long, a NUL, a date it cannot hold) never reaches it, and SQLite and
+PostgreSQL behave the same. Limits are read from the model fields. Text too long
+is cut (a name is still the name), values that are not what they claim (an email,
+an http(s) link, a phone number with no digits) are left out, as a form would, and
+a date outside the years Warmline keeps refuses the file with its line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_email
+from django.db import models
+
+from warmline.core.ranges import check_date
+from warmline.exchange.rows import ImportFileError, ImportRow
+from warmline.people.matching import organization_key
+from warmline.people.models import EmailAddress, Organization, Person, PhoneNumber, Tag
+from warmline.people.phones import InvalidPhoneNumber, normalize_phone
+
+
+def limit(model: type[models.Model], name: str) -> int:
+    field = model._meta.get_field(name)
+    assert isinstance(field, models.Field) and field.max_length, name
+    return field.max_length
+
+
+NAME = limit(Person, "name")
+ORGANIZATION = limit(Organization, "name")
+ORGANIZATION_KEY = limit(Organization, "name_key")
+TITLE = limit(Person, "title")
+LOCATION = limit(Person, "location")
+LINK = limit(Person, "linkedin_url")
+EMAIL = limit(EmailAddress, "address")
+EMAIL_LABEL = limit(EmailAddress, "label")
+PHONE = limit(PhoneNumber, "number")
+PHONE_LABEL = limit(PhoneNumber, "label")
+TAG = limit(Tag, "name")
+
+_http_only = URLValidator(schemes=["http", "https"])
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# What nearly every link in an export is; URLValidator accepts all of them, and
+# skipping it for these keeps a 50,000-row import fast.
+_PROFILE = re.compile(r"https?://(?:[a-z]{2,3}\.)?linkedin\.com/in/[\w%-]{1,100}/?")
+
+
+def text(value: str, most: int | None = None) -> str:
+    """A value without NULs or surrounding blanks, cut to `most` characters."""
+    value = value.replace("\x00", "").strip()
+    return value[:most].rstrip() if most else value
+
+
+def line(value: str, most: int | None) -> str:
+    """One-line text (a name, a title): runs of blanks and line breaks are a space."""
+    return text(" ".join(value.replace("\x00", "").split()), most)
+
+
+def email(value: str) -> str | None:
+    """The address if it is one the model can store (lower-cased, as it is kept)."""
+    value = text(value).removeprefix("mailto:")
+    if not value or "@" not in value or len(value.lower()) > EMAIL:
+        return None
+    try:
+        validate_email(value)
+    except ValidationError:
+        return None
+    return value
+
+
+def link(value: str) -> str:
+    """An http(s) address, or "" (javascript:, data:, ftp: and the like are left
+    out); one written without a scheme, as people type them, is taken as https."""
+    value = text(value)
+    if _PROFILE.fullmatch(value):
+        return value
+    if value and not _SCHEME.match(value):
+        value = "https://" + value
+    try:
+        _http_only(value)
+    except ValidationError:
+        return ""
+    return value if len(value) <= LINK else ""
+
+
+def phone_key(raw: str) -> str:
+    """A number as it is matched and stored: E.164 where possible, else its digits."""
+    try:
+        return normalize_phone(raw)
+    except InvalidPhoneNumber:
+        return "".join(ch for ch in raw if ch.isdigit() or ch == "+")[:PHONE]
+
+
+def tag(value: str) -> str:
+    """A tag name as it is both looked up and created, so the two always agree."""
+    return line(value, TAG)
+
+
+def organization(name: str) -> str:
+    """The key an organization is matched by, cut as the column is."""
+    return organization_key(name)[:ORGANIZATION_KEY]
+
+
+def _date(value: dt.date | None, filename: str, row: int) -> dt.date | None:
+    try:
+        check_date(value)
+    except ValidationError as error:
+        raise ImportFileError(filename, row, error.messages[0]) from None
+    return value
+
+
+def clean_row(row: ImportRow, filename: str) -> ImportRow | None:
+    """The row as it may be stored, or None when nothing names a person."""
+    emails = [
+        (e, line(label, EMAIL_LABEL)) for a, label in row.emails if (e := email(a))
+    ]
+    name = line(row.name, NAME) or (emails[0][0] if emails else "")
+    if not name:
+        return None
+    phones = [
+        (number, line(label, PHONE_LABEL))
+        for number, label in row.phones
+        if any(ch.isdigit() for ch in phone_key(number))
+    ]
+    return ImportRow(
+        line=row.line,
+        name=name,
+        emails=emails,
+        phones=phones,
+        organization=line(row.organization, ORGANIZATION),
+        title=line(row.title, TITLE),
+        linkedin_url=link(row.linkedin_url),
+        location=line(row.location, LOCATION),
+        notes=text(row.notes),
+        connected_on=_date(row.connected_on, filename, row.line),
+        tags=[t for t in map(tag, row.tags) if t],
+    )
+
+
+def clean_rows(rows: list[ImportRow], filename: str) -> list[ImportRow]:
+    return [r for row in rows if (r := clean_row(row, filename)) is not None]
