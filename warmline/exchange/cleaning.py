@@ -19,7 +19,6 @@ from django.db import models
 
 from warmline.core.ranges import check_date
 from warmline.exchange.rows import ImportFileError, ImportRow
-from warmline.people.matching import organization_key
 from warmline.people.models import EmailAddress, Organization, Person, PhoneNumber, Tag
 from warmline.people.phones import InvalidPhoneNumber, normalize_phone
 
@@ -32,7 +31,6 @@ def limit(model: type[models.Model], name: str) -> int:
 
 NAME = limit(Person, "name")
 ORGANIZATION = limit(Organization, "name")
-ORGANIZATION_KEY = limit(Organization, "name_key")
 TITLE = limit(Person, "title")
 LOCATION = limit(Person, "location")
 LINK = limit(Person, "linkedin_url")
@@ -97,12 +95,12 @@ def phone_key(raw: str) -> str:
 
 def tag(value: str) -> str:
     """A tag name as it is both looked up and created, so the two always agree."""
-    return line(value, TAG)
+    return Tag.clean_name(value)
 
 
 def organization(name: str) -> str:
     """The key an organization is matched by, cut as the column is."""
-    return organization_key(name)[:ORGANIZATION_KEY]
+    return Organization.key_for(name)
 
 
 def _date(value: dt.date | None, filename: str, row: int) -> dt.date | None:

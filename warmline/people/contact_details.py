@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from warmline.people.models import EmailAddress
 from warmline.people.phones import InvalidPhoneNumber, normalize_phone
 
 
@@ -19,8 +20,14 @@ def split_lines(text: str) -> list[str]:
 
 
 def clean_emails(values: list[str]) -> list[str]:
+    most = EmailAddress._meta.get_field("address").max_length or 254
     cleaned: list[str] = []
     for value in values:
+        if len(value) > most:
+            raise ValidationError(
+                f"{value[:40]!r}… is longer than an email address can be "
+                f"({most} characters)."
+            )
         try:
             validate_email(value)
         except ValidationError:

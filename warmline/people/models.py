@@ -66,11 +66,17 @@ class Organization(models.Model):
         return self.name
 
     def save(self, *args: object, **kwargs: object) -> None:
-        self.name_key = organization_key(self.name)
+        self.name_key = self.key_for(self.name)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
         return reverse("people:organization_detail", args=[self.pk])
+
+    @classmethod
+    def key_for(cls, name: str) -> str:
+        """The key an organization is matched by, cut as its column is (casefolding
+        can lengthen a name: ß is ss)."""
+        return organization_key(name)[: cls._meta.get_field("name_key").max_length]
 
 
 class Tag(models.Model):
@@ -89,6 +95,13 @@ class Tag(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @classmethod
+    def clean_name(cls, value: str) -> str:
+        """A tag name as it is both looked up and stored: one line, cut to fit, so a
+        lookup never misses the tag a longer spelling created."""
+        most = cls._meta.get_field("name").max_length
+        return " ".join(value.replace("\x00", "").split())[:most].rstrip()
 
 
 # Kept by services from other rows (degrees.py, fans.py, outreach.services.touch).

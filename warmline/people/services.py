@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -22,7 +22,6 @@ from warmline.people import derived
 from warmline.people.contact_details import clean_emails, clean_phones
 from warmline.people.degrees import linked
 from warmline.people.fans import fan_status
-from warmline.people.matching import organization_key
 from warmline.people.models import (
     DERIVED_FIELDS,
     EmailAddress,
@@ -55,7 +54,13 @@ def get_or_create_organization(
     name = name.strip()
     if not name:
         return None
-    key = organization_key(name)
+    most = Organization._meta.get_field("name").max_length
+    if most and len(name) > most:
+        raise ValidationError(
+            f"An organization's name has at most {most} characters; "
+            f"this one has {len(name)}."
+        )
+    key = Organization.key_for(name)
     organization = Organization.objects.filter(owner=owner, name_key=key).first()
     if organization is None:
         organization = Organization.objects.create(
@@ -64,18 +69,30 @@ def get_or_create_organization(
     return organization
 
 
+def tag_named(owner_id: int, name: str, *, is_demo: bool = False) -> Tag:
+    """The owner's tag of that name (compared as the unique constraint compares,
+    with the database's LOWER), created if new; the name is cut as Tag stores it."""
+    name = Tag.clean_name(name)
+    found = (
+        Tag.objects.filter(owner_id=owner_id)
+        .alias(key=Lower("name"))
+        .filter(key=Lower(Value(name)))
+        .first()
+    )
+    return found or Tag.objects.create(owner_id=owner_id, name=name, is_demo=is_demo)
+
+
 def set_tags(person: Person, names: list[str], *, is_demo: bool = False) -> None:
     first_spellings: dict[str, str] = {}
-    for name in names:
-        first_spellings.setdefault(name.strip().casefold(), name.strip())
+    for name in map(Tag.clean_name, names):
+        first_spellings.setdefault(name.casefold(), name)
     first_spellings.pop("", None)
-    tags = []
-    for name in first_spellings.values():
-        tag = Tag.objects.filter(owner=person.owner, name__iexact=name).first()
-        tags.append(
-            tag or Tag.objects.create(owner=person.owner, name=name, is_demo=is_demo)
-        )
-    person.tags.set(tags)
+    person.tags.set(
+        [
+            tag_named(person.owner_id, name, is_demo=is_demo)
+            for name in first_spellings.values()
+        ]
+    )
 
 
 def _set_emails(person: Person, addresses: list[str]) -> None:
@@ -267,7 +284,7 @@ def save_organization(
     same name."""
     if owner is not None:
         organization.owner = owner
-    key = organization_key(organization.name)
+    key = Organization.key_for(organization.name)
     clash = Organization.objects.filter(owner_id=organization.owner_id, name_key=key)
     if clash.exclude(pk=organization.pk).exists():
         raise ValidationError(
