@@ -15,30 +15,23 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
-from django.db import models
 
+from warmline.core.fields import max_length
 from warmline.core.ranges import check_date
 from warmline.exchange.rows import ImportFileError, ImportRow
 from warmline.people.models import EmailAddress, Organization, Person, PhoneNumber, Tag
 from warmline.people.phones import InvalidPhoneNumber, normalize_phone
 
-
-def limit(model: type[models.Model], name: str) -> int:
-    field = model._meta.get_field(name)
-    assert isinstance(field, models.Field) and field.max_length, name
-    return field.max_length
-
-
-NAME = limit(Person, "name")
-ORGANIZATION = limit(Organization, "name")
-TITLE = limit(Person, "title")
-LOCATION = limit(Person, "location")
-LINK = limit(Person, "linkedin_url")
-EMAIL = limit(EmailAddress, "address")
-EMAIL_LABEL = limit(EmailAddress, "label")
-PHONE = limit(PhoneNumber, "number")
-PHONE_LABEL = limit(PhoneNumber, "label")
-TAG = limit(Tag, "name")
+NAME = max_length(Person, "name")
+ORGANIZATION = max_length(Organization, "name")
+TITLE = max_length(Person, "title")
+LOCATION = max_length(Person, "location")
+LINK = max_length(Person, "linkedin_url")
+EMAIL = max_length(EmailAddress, "address")
+EMAIL_LABEL = max_length(EmailAddress, "label")
+PHONE = max_length(PhoneNumber, "number")
+PHONE_LABEL = max_length(PhoneNumber, "label")
+TAG = max_length(Tag, "name")
 
 _http_only = URLValidator(schemes=["http", "https"])
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from warmline.core.fields import max_length
 from warmline.people.models import EmailAddress
 from warmline.people.phones import InvalidPhoneNumber, normalize_phone
 
@@ -20,7 +21,7 @@ def split_lines(text: str) -> list[str]:
 
 
 def clean_emails(values: list[str]) -> list[str]:
-    most = EmailAddress._meta.get_field("address").max_length or 254
+    most = max_length(EmailAddress, "address")
     cleaned: list[str] = []
     for value in values:
         if len(value) > most:

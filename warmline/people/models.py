@@ -9,6 +9,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 
+from warmline.core.fields import max_length
 from warmline.core.ranges import check_date
 from warmline.people.matching import organization_key
 
@@ -76,7 +77,7 @@ class Organization(models.Model):
     def key_for(cls, name: str) -> str:
         """The key an organization is matched by, cut as its column is (casefolding
         can lengthen a name: ß is ss)."""
-        return organization_key(name)[: cls._meta.get_field("name_key").max_length]
+        return organization_key(name)[: max_length(cls, "name_key")]
 
 
 class Tag(models.Model):
@@ -100,7 +101,7 @@ class Tag(models.Model):
     def clean_name(cls, value: str) -> str:
         """A tag name as it is both looked up and stored: one line, cut to fit, so a
         lookup never misses the tag a longer spelling created."""
-        most = cls._meta.get_field("name").max_length
+        most = max_length(cls, "name")
         return " ".join(value.replace("\x00", "").split())[:most].rstrip()
 
 

@@ -17,6 +17,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from warmline.accounts.models import User
+from warmline.core.fields import max_length
 from warmline.core.ranges import check_date
 from warmline.people import derived
 from warmline.people.contact_details import clean_emails, clean_phones
@@ -54,8 +55,8 @@ def get_or_create_organization(
     name = name.strip()
     if not name:
         return None
-    most = Organization._meta.get_field("name").max_length
-    if most and len(name) > most:
+    most = max_length(Organization, "name")
+    if len(name) > most:
         raise ValidationError(
             f"An organization's name has at most {most} characters; "
             f"this one has {len(name)}."
