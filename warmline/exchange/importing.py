@@ -34,6 +34,7 @@ from warmline.people.models import (
     PhoneNumber,
     Tag,
 )
+from warmline.people.search import fold
 
 FILLABLE = ("title", "location", "linkedin_url", "notes", "connected_on")
 PREVIEW_ROWS = 10
@@ -234,7 +235,9 @@ class _Importer:
         )
         Organization.objects.bulk_create(
             [
-                Organization(owner=self.owner, name=name, name_key=key)
+                Organization(
+                    owner=self.owner, name=name, name_key=key, folded_name=fold(name)
+                )
                 for key, name in wanted.items()
                 if key not in have
             ],
@@ -264,8 +267,10 @@ class _Importer:
         fields = [
             *constant,
             "name",
+            "folded_name",
             "organization",
             "title",
+            "folded_title",
             "location",
             "linkedin_url",
             "notes",
@@ -278,9 +283,11 @@ class _Importer:
             [
                 (
                     *constant.values(),
-                    p.row.name or next(iter(p.emails), "?"),
+                    (name := p.row.name or next(iter(p.emails), "?")),
+                    fold(name),
                     organizations.get(organization_key(p.organization)),
                     p.row.title,
+                    fold(p.row.title),
                     p.row.location,
                     p.row.linkedin_url,
                     p.row.notes,
@@ -345,6 +352,8 @@ class _Importer:
                 if value and not have[name]:
                     change[name] = value
                     what.append(name.replace("_", " "))
+            if "title" in change:
+                change["folded_title"] = fold(change["title"])
             org = (
                 organizations.get(organization_key(plan.organization))
                 if plan.organization

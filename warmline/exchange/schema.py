@@ -53,6 +53,7 @@ _ACCOUNT_STATE = (
     "the server's account, not the seeker's data: the importing account keeps its own"
 )
 # What is not exported, and why. Everything else is, field by field.
+_FOLDED = "derived: the text as search compares it, kept by save()"
 LEFT_OUT: dict[str, dict[str, str]] = {
     USER: {
         # A per-account export is a file people mail to a coach or keep in a cloud
@@ -72,10 +73,17 @@ LEFT_OUT: dict[str, dict[str, str]] = {
     # it) but nothing recomputes it from other rows: it is exported, or an import
     # would forget when the seeker last spoke to everyone.
     "people.Person": {
-        name: "derived: recomputed by warmline.people.derived on import"
-        for name in DERIVED_FIELDS - {"last_interaction_at"}
+        **{
+            name: "derived: recomputed by warmline.people.derived on import"
+            for name in DERIVED_FIELDS - {"last_interaction_at"}
+        },
+        "folded_name": _FOLDED,
+        "folded_title": _FOLDED,
     },
-    "people.Organization": {"name_key": "derived from name by Organization.save()"},
+    "people.Organization": {
+        "name_key": "derived from name by Organization.save()",
+        "folded_name": _FOLDED,
+    },
     # The file is not in a JSON export (a backup carries it): an imported version
     # keeps its label, dates and name, and is uploaded again to be downloaded.
     "meetings.ResumeVersion": {"file": "the uploaded file is in backups only"},

@@ -12,6 +12,7 @@ from warmline.core.parsing import whole_number
 from warmline.meetings.models import JobLead
 from warmline.people.fans import with_fan_status
 from warmline.people.models import Introduction, Person
+from warmline.people.search import fold
 
 MAX_NODES = 600  # beyond this a browser's layout gets slow: the nearest are shown
 
@@ -27,7 +28,7 @@ def graph(
     if tag:
         people = people.filter(tags__name__iexact=tag)
     if organization:
-        people = people.filter(organization__name__icontains=organization)
+        people = people.filter(organization__folded_name__contains=fold(organization))
     total = people.count()
     rows = list(
         people.order_by("degree", "pk").values(  # type: ignore[misc]  # annotated

@@ -1,10 +1,11 @@
 """The one entry point that keeps a network's derived data right.
 
-Derived: each person's degree and chain (degrees.py) and the days they joined and
-first helped (dates.py). They follow from main-contact marks, introductions and the
-help registered with dates.py, so every writer of those (services, importers, merge,
-JSON import, restore, the demo, the admin) calls one of these two after writing, in
-the same transaction:
+Derived: each person's degree and chain (degrees.py), the days they joined and
+first helped (dates.py), and names as search compares them (search.py: save() keeps
+those; bulk writes that bypass it are caught up by `network_changed`). They follow
+from main-contact marks, introductions and the help registered with dates.py, so
+every writer of those (services, importers, merge, JSON import, restore, the demo,
+the admin) calls one of these two after writing, in the same transaction:
 
 - `changed(owner_id, moved=..., touched=...)` after a change to a few people;
 - `network_changed(owner_id)` after a change made in bulk.
@@ -19,6 +20,7 @@ from collections.abc import Iterable
 
 from warmline.people.dates import refresh_dates
 from warmline.people.degrees import recompute_degrees
+from warmline.people.search import refresh_folded
 
 
 def changed(
@@ -45,8 +47,11 @@ def network_changed(owner_id: int) -> None:
     """After a change made in bulk: recompute everything derived in the network."""
     recompute_degrees(owner_id)
     refresh_dates(owner_id)
+    refresh_folded(owner_id)
 
 
 def stale_rows(owner_id: int) -> int:
     """Recompute everything; count the rows that were not already right."""
-    return recompute_degrees(owner_id) + refresh_dates(owner_id)
+    return (
+        recompute_degrees(owner_id) + refresh_dates(owner_id) + refresh_folded(owner_id)
+    )

@@ -12,6 +12,7 @@ from django.utils import timezone
 from warmline.core.fields import max_length
 from warmline.core.ranges import check_date
 from warmline.people.matching import organization_key
+from warmline.people.search import fold
 
 
 class Source(models.TextChoices):
@@ -40,6 +41,8 @@ class Organization(models.Model):
     name = models.CharField(max_length=200)
     # Case- and suffix-insensitive: "Acme, Inc." and "ACME Inc" are one organization.
     name_key = models.CharField(max_length=200, editable=False)
+    # The name as search compares it (people/search.py), kept by save().
+    folded_name = models.CharField(max_length=200, editable=False, default="")
     website = models.URLField(blank=True)
     industry = models.CharField(max_length=120, blank=True)
     is_target = models.BooleanField("target organization", default=False)
@@ -68,6 +71,7 @@ class Organization(models.Model):
 
     def save(self, *args: object, **kwargs: object) -> None:
         self.name_key = self.key_for(self.name)
+        self.folded_name = fold(self.name)
         super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def get_absolute_url(self) -> str:
@@ -124,6 +128,9 @@ class Person(models.Model):
         related_name="people",
     )
     title = models.CharField(max_length=200, blank=True)
+    # Name and title as search compares them (people/search.py), kept by save().
+    folded_name = models.CharField(max_length=200, editable=False, default="")
+    folded_title = models.CharField(max_length=200, editable=False, default="")
     location = models.CharField(max_length=200, blank=True)
     linkedin_url = models.URLField("LinkedIn URL", max_length=300, blank=True)
     notes = models.TextField(blank=True)
@@ -189,6 +196,7 @@ class Person(models.Model):
         return self.name
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        self.folded_name, self.folded_title = fold(self.name), fold(self.title)
         # Derived fields are written only by what computes them (in bulk, by id), so
         # saving an older copy of a person never puts back a stale degree or date.
         if not self._state.adding and kwargs.get("update_fields") is None:

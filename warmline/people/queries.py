@@ -6,13 +6,31 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import Lower
 
 from warmline.accounts.models import User
 from warmline.people.fans import with_fan_status
-from warmline.people.models import EmailAddress, Introduction, Organization, Person
+from warmline.people.models import (
+    EmailAddress,
+    Introduction,
+    Organization,
+    Person,
+    PhoneNumber,
+)
 from warmline.people.phones import format_phone
+from warmline.people.search import digits, fold
 
 SORTS: dict[str, tuple[str, list[Any]]] = {
     "name": ("Name", [Lower("name"), "id"]),
@@ -70,18 +88,54 @@ def people_for(owner: User) -> QuerySet[Person]:
     return Person.objects.filter(owner=owner).select_related("organization")
 
 
+# A query with at least this many digits also looks through phone numbers.
+PHONE_DIGITS = 3
+
+
+def matching(q: str) -> Q:
+    """People whose name, organization, title, email or phone has `q` in it, without
+    case or accents (people/search.py)."""
+    folded = fold(q)
+    found: Q = (
+        Q(folded_name__contains=folded)
+        | Q(organization__folded_name__contains=folded)
+        | Q(folded_title__contains=folded)
+        | Q(
+            Exists(
+                EmailAddress.objects.filter(
+                    person=OuterRef("pk"), address__icontains=q.strip()
+                )
+            )
+        )
+    )
+    if len(number := digits(q)) >= PHONE_DIGITS:
+        found |= Q(
+            Exists(
+                PhoneNumber.objects.filter(
+                    person=OuterRef("pk"), number__contains=number
+                )
+            )
+        )
+    return found
+
+
+def best_first(people: QuerySet[Person], q: str) -> QuerySet[Person]:
+    """Search results as a picker shows them: names that start with `q`, then names
+    with it anywhere, then matches by organization, title, email or phone."""
+    folded = fold(q)
+    rank = Case(
+        When(folded_name__startswith=folded, then=Value(0)),
+        When(folded_name__contains=f" {folded}", then=Value(1)),
+        When(folded_name__contains=folded, then=Value(2)),
+        default=Value(3),
+    )
+    return people.alias(rank=rank).order_by("rank", Lower("name"), "id")
+
+
 def search_people(owner: User, f: PeopleFilter) -> QuerySet[Person]:
     people = with_fan_status(people_for(owner).prefetch_related("tags", "emails"))
-    if q := f.q.strip():
-        email_match = EmailAddress.objects.filter(
-            person=OuterRef("pk"), address__icontains=q
-        )
-        people = people.filter(
-            Q(name__icontains=q)
-            | Q(organization__name__icontains=q)
-            | Q(title__icontains=q)
-            | Exists(email_match)
-        )
+    if f.q.strip():
+        people = people.filter(matching(f.q))
     if f.tag:
         people = people.filter(tags__name__iexact=f.tag)
     if f.degree == "none":
@@ -143,7 +197,7 @@ def organizations_for(owner: User, q: str = "") -> QuerySet[Organization]:
     )
     if q.strip():
         organizations = organizations.filter(
-            Q(name__icontains=q.strip()) | Q(industry__icontains=q.strip())
+            Q(folded_name__contains=fold(q)) | Q(industry__icontains=q.strip())
         )
     return organizations.order_by(Lower("name"))
 

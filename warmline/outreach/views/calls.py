@@ -18,6 +18,7 @@ from warmline.outreach.forms import AddByFilterForm, AddPersonForm, CallListForm
 from warmline.outreach.models import CallListEntry
 from warmline.people.models import Person
 from warmline.people.queries import PeopleFilter, search_people
+from warmline.people.search import fold
 
 FILTER_LIMIT = 200  # a list for one sitting, not the whole network
 
@@ -81,7 +82,9 @@ def _filtered(request: AuthedRequest, form: AddByFilterForm) -> QuerySet[Person]
     if data["preset"] in presets:
         people = people.filter(pk__in=presets[data["preset"]]().values("pk"))
     if data["organization"]:
-        people = people.filter(organization__name__icontains=data["organization"])
+        people = people.filter(
+            organization__folded_name__contains=fold(data["organization"])
+        )
     return people
 
 

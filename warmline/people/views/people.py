@@ -115,7 +115,9 @@ def person_pick_hx(request: AuthedRequest) -> HttpResponse:
     q = request.GET.get("pick_q", "").strip()
     matches: list[Person] = []
     if q:
-        people = queries.search_people(request.user, queries.PeopleFilter(q=q))
+        people = queries.best_first(
+            queries.search_people(request.user, queries.PeopleFilter(q=q)), q
+        )
         if (exclude := whole_number(request.GET.get("exclude"))) is not None:
             people = people.exclude(pk=exclude)
         matches = list(people[: PICK_LIMIT + 1])
