@@ -118,10 +118,18 @@ def add_person(
         bool, typer.Option("--main", help="You know them directly (main contact).")
     ] = False,
     introduced_by: IntroducedByOption = None,
+    new: Annotated[
+        bool,
+        typer.Option(
+            "--new",
+            help="Add them even if the name is like someone's already there.",
+        ),
+    ] = False,
     as_json: JsonOption = False,
     user: UserOption = None,
 ) -> None:
-    """Add a person: --main if you know them, --introduced-by for a referral."""
+    """Add a person: --main if you know them, --introduced-by for a referral. A name
+    or email already in your network is refused with who it may be, unless --new."""
     setup_django()
     from django.core.exceptions import ValidationError
 
@@ -141,13 +149,19 @@ def add_person(
         notes=notes,
     )
     try:
-        person = services.create_person(
+        person = services.add_person_by_hand(
             owner,
             name,
+            new=new,
             is_main_contact=main,
             introduced_by=introducer,
             source=Source.CLI,
             **fields,
+        )
+    except services.LikelyDuplicate as duplicate:
+        fail(
+            f"{duplicate.message} Nothing was added. If it is someone else, add them "
+            "with --new; if it is one of them, use `warmline people edit ID`."
         )
     except ValidationError as error:
         _show_validation_error(error)

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Field, ForeignObjectRel, Model, Q
-from rapidfuzz import fuzz
 
 from warmline.accounts.models import User
 from warmline.exchange.models import DistinctPair
 from warmline.outreach.models import CallListEntry
 from warmline.people import derived
 from warmline.people.degrees import reaches
+from warmline.people.likeness import SAME_NAME_SCORE, name_score
 from warmline.people.models import (
     DERIVED_FIELDS,
     EmailAddress,
@@ -23,7 +23,6 @@ from warmline.people.models import (
     PhoneNumber,
 )
 
-SAME_NAME = 88  # token_sort_ratio at which two names are likely one person
 # Person fields a merge sets by its own rule; every other editable, non-derived field
 # is filled from the other person where the survivor's is empty.
 MERGED_BY_RULE = {
@@ -87,11 +86,13 @@ class Candidate:
 def likely_duplicates(owner: User, limit: int = 50) -> list[Candidate]:
     """Pairs with close names at the same organization (or with none given)."""
     rows = list(
-        Person.objects.filter(owner=owner).values_list("pk", "name", "organization_id")
+        Person.objects.filter(owner=owner).values_list(
+            "pk", "folded_name", "organization_id"
+        )
     )
     blocks: dict[str, list[tuple[int, str, int | None]]] = defaultdict(list)
     for row in rows:
-        words = row[1].casefold().replace(",", " ").split()
+        words = row[1].replace(",", " ").split()
         for word in {words[0], words[-1]} if words else set():
             blocks[word].append(row)
     apart = set(
@@ -106,8 +107,8 @@ def likely_duplicates(owner: User, limit: int = 50) -> list[Candidate]:
                     continue
                 if a_org and b_org and a_org != b_org:
                     continue
-                score = fuzz.token_sort_ratio(a_name.casefold(), b_name.casefold())
-                if score >= SAME_NAME:
+                score = name_score(a_name, b_name)
+                if score >= SAME_NAME_SCORE:
                     found[pair] = round(score)
     best = sorted(found.items(), key=lambda item: (-item[1], item[0]))[:limit]
     people = Person.objects.select_related("organization").in_bulk(

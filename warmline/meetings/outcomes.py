@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from rapidfuzz import fuzz, process
 
 from warmline.core.dates import moment
 from warmline.core.parsing import whole_number
@@ -23,12 +22,12 @@ from warmline.outreach.models import FollowUp
 from warmline.outreach.services import add_follow_up, touch
 from warmline.people import derived
 from warmline.people import services as people
-from warmline.people.models import EmailAddress, Person, Source
+from warmline.people.likeness import same_person_candidates
+from warmline.people.models import Person, Source
 from warmline.people.services import set_fan
 
 THANK_YOU_AFTER = dt.timedelta(days=1)
 REACH_OUT_AFTER = dt.timedelta(days=2)
-SAME_NAME_SCORE = 90  # rapidfuzz token_sort_ratio at which two names may be one person
 
 
 @dataclass
@@ -89,24 +88,7 @@ class Logged:
 
 def possible_duplicates(owner_id: int, referral: Referral) -> list[Person]:
     """People in the network who may be this name: same email, or a close name."""
-    people = Person.objects.filter(owner_id=owner_id).select_related("organization")
-    if referral.email:
-        by_email = EmailAddress.objects.filter(
-            person__owner_id=owner_id, address__iexact=referral.email.strip()
-        ).values("person_id")
-        found = list(people.filter(pk__in=by_email))
-        if found:
-            return found
-    names = dict(people.values_list("id", "name"))
-    matches = process.extract(
-        referral.name,
-        names,
-        scorer=fuzz.token_sort_ratio,
-        score_cutoff=SAME_NAME_SCORE,
-        limit=3,
-        processor=str.casefold,
-    )
-    return list(people.filter(pk__in=[key for _, _, key in matches]))
+    return same_person_candidates(owner_id, referral.name, email=referral.email)
 
 
 def not_yet_message(meeting: Meeting) -> str:

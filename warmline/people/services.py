@@ -23,6 +23,7 @@ from warmline.people import derived
 from warmline.people.contact_details import clean_emails, clean_phones
 from warmline.people.degrees import linked
 from warmline.people.fans import fan_status
+from warmline.people.likeness import same_person_candidates
 from warmline.people.models import (
     DERIVED_FIELDS,
     EmailAddress,
@@ -169,6 +170,37 @@ def create_person(
     )
     person.refresh_from_db(fields=list(DERIVED_FIELDS))
     return person
+
+
+class LikelyDuplicate(ValidationError):
+    """A name typed by hand that may be someone already in the network."""
+
+    def __init__(self, name: str, candidates: list[Person]) -> None:
+        listed = "; ".join(_described(p) for p in candidates)
+        super().__init__(
+            f"{name} may already be in your network: {listed}.",
+            code="likely_duplicate",
+        )
+        self.candidates = candidates
+
+
+def _described(person: Person) -> str:
+    where = f", {person.organization.name}" if person.organization else ""
+    return f"{person.name} (#{person.pk}{where})"
+
+
+def add_person_by_hand(
+    owner: User, name: str, *, new: bool = False, **fields: Any
+) -> Person:
+    """Add someone typed in (the web's form, `warmline people add`): unless `new`
+    says it is someone else, a name or email already in the network is refused with
+    the people it may be (LikelyDuplicate), so nobody is added twice unawares."""
+    if not new:
+        emails = fields.get("emails") or [""]
+        candidates = same_person_candidates(owner.pk, name, email=emails[0])
+        if candidates:
+            raise LikelyDuplicate(name.strip(), candidates)
+    return create_person(owner, name, **fields)
 
 
 @transaction.atomic

@@ -9,10 +9,11 @@ from django.test import Client
 from django.urls import reverse
 
 from warmline.accounts.models import User
-from warmline.cli.tests.runner import cli_json
+from warmline.cli.tests.runner import cli, cli_json
 from warmline.exchange.importers import read
 from warmline.exchange.importing import import_rows
 from warmline.people import services
+from warmline.people.models import Person
 from warmline.people.queries import PeopleFilter, search_people
 from warmline.people.search import fold
 
@@ -101,3 +102,33 @@ def test_renaming_an_organization_is_found_by_its_new_name(
     organization.name = "Ñu Labs"
     services.save_organization(organization)
     assert found(alice, "nu labs") == ["Ana Lima"]
+
+
+def test_adding_a_name_already_there_asks_same_person(
+    alice: User, network: None, alice_client: Client
+) -> None:
+    before = Person.objects.count()
+    form = {"name": "jose garcia", "organization": "Málaga CF"}
+    page = alice_client.post(reverse("people:add"), form)
+    assert page.status_code == 200
+    assert page.context["candidates"][0].name == "José García"
+    assert "Is jose garcia someone already in your network?" in page.content.decode()
+    assert Person.objects.count() == before
+    added = alice_client.post(reverse("people:add"), {**form, "new": "1"})
+    assert added.status_code == 302
+    assert Person.objects.count() == before + 1
+
+
+def test_the_cli_refuses_a_likely_duplicate_unless_new(
+    alice: User, network: None
+) -> None:
+    jurgen = Person.objects.get(name="Jürgen Müller")
+    code, output = cli("people", "add", "Juergen Mueller")
+    assert code == 1
+    assert f"Jürgen Müller (#{jurgen.pk})" in output
+    assert "--new" in output
+    code, output = cli("people", "add", "Ana Lima", "--email", "j.mueller@example.de")
+    assert code == 1 and f"#{jurgen.pk}" in output  # the same email
+    code, output = cli("people", "add", "Juergen Mueller", "--new")
+    assert code == 0, output
+    assert Person.objects.filter(name="Juergen Mueller").exists()

@@ -52,13 +52,17 @@ def person_add(request: AuthedRequest) -> HttpResponse:
     if introducer_id := request.GET.get("introduced_by"):
         initial["introduced_by"] = introducer_id
     form = PersonForm(request.POST or None, owner=request.user, initial=initial)
+    candidates: list[Person] = []
     if request.method == "POST" and form.is_valid():
         try:
-            person = services.create_person(
+            person = services.add_person_by_hand(
                 request.user,
+                new=request.POST.get("new") == "1",
                 introduced_by=form.cleaned_data["introduced_by"],
                 **form.person_fields(),
             )
+        except services.LikelyDuplicate as duplicate:
+            candidates = duplicate.candidates  # asked below the name: same person?
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -67,7 +71,11 @@ def person_add(request: AuthedRequest) -> HttpResponse:
     return render(
         request,
         "people/person_form.html",
-        {"form": form, "organizations": _org_names(request)},
+        {
+            "form": form,
+            "organizations": _org_names(request),
+            "candidates": candidates,
+        },
     )
 
 
