@@ -19,7 +19,7 @@ from warmline.core.dates import moment
 from warmline.core.parsing import whole_number
 from warmline.meetings.models import CareerPath, JobLead, Meeting, Outcome
 from warmline.outreach.models import FollowUp
-from warmline.outreach.services import add_follow_up, touch
+from warmline.outreach.services import add_follow_up, add_names_from_meeting, touch
 from warmline.people import derived
 from warmline.people import services as people
 from warmline.people.likeness import same_person_candidates
@@ -146,6 +146,7 @@ def log_outcome(
         )
     if data.is_fan is not None:
         set_fan(met, data.is_fan)
+    add_names_from_meeting(meeting.owner, [*new_people, *linked])
     return Logged(outcome, new_people, linked, follow_ups)
 
 

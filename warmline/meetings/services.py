@@ -66,21 +66,24 @@ def create_meeting(person: Person, at: dt.datetime, **fields: Any) -> Meeting:
 
 
 @transaction.atomic
-def book_from_session(
-    session: CallSession,
+def book_from_call(
     person: Person,
     at: dt.datetime,
     *,
     channel: str,
     notes: str = "",
+    session: CallSession | None = None,
+    called_at: dt.datetime | None = None,
     **fields: Any,
 ) -> Meeting:
-    """ "Scheduled" in a call session: book the meeting and log the call with it."""
+    """A call that booked a meeting ("scheduled"), in a sitting or not: book the
+    meeting and log the call (made `called_at`, else now) with it."""
     meeting = create_meeting(person, at, **fields)
     log_attempt(
         person,
         AttemptOutcome.SCHEDULED,
         channel=channel,
+        at=called_at,
         notes=notes,
         session=session,
         meeting_id=meeting.pk,

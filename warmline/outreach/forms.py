@@ -7,6 +7,7 @@ from django import forms
 from warmline.core.ranges import check_date
 from warmline.outreach.message_text import validate_template_text
 from warmline.outreach.models import CallList, Channel, MessageTemplate
+from warmline.outreach.queries import LIST_PRESETS
 from warmline.people.forms import PersonChoiceField
 from warmline.people.models import Person
 from warmline.people.queries import DEGREE_FILTERS
@@ -33,13 +34,9 @@ class AddPersonForm(forms.Form):
 
 
 class AddByFilterForm(forms.Form):
-    FILTERS = [
-        ("", "—"),
-        ("referrals", "Referrals not yet reached"),
-        ("fans", "Fans not contacted in 30 days"),
-        ("losing_touch", "Losing touch"),
-    ]
-    preset = forms.ChoiceField(choices=FILTERS, required=False, label="Who")
+    preset = forms.ChoiceField(
+        choices=[("", "—"), *LIST_PRESETS.items()], required=False, label="Who"
+    )
     tag = forms.CharField(required=False, max_length=60)
     degree = forms.ChoiceField(
         choices=[("", "Any degree"), *DEGREE_FILTERS.items()], required=False

@@ -34,6 +34,8 @@ from warmline.outreach.models import (
 )
 from warmline.people.fans import with_fan_status
 from warmline.people.models import Introduction, Person, Responsiveness, Tag
+from warmline.people.queries import PeopleFilter, search_people
+from warmline.people.search import fold
 
 RESPONSIVENESS_ORDER = Case(
     When(person__responsiveness=Responsiveness.BOOSTER, then=Value(0)),
@@ -163,3 +165,36 @@ def session_summary(session: Any) -> dict[str, Any]:
         "booked": booked,
         "rate": round(100 * reached / made) if made else 0,
     }
+
+
+# Who a call list can be filled with at once, by name (the web's "Who" and the CLI's
+# --preset); at most LIST_FILL_LIMIT people: a list is for sittings, not the network.
+LIST_PRESETS = {
+    "referrals": "Referrals not yet reached",
+    "fans": "Fans not contacted in 30 days",
+    "losing_touch": "Losing touch",
+}
+LIST_FILL_LIMIT = 200
+
+
+def people_to_list(
+    owner: User,
+    *,
+    preset: str = "",
+    tag: str = "",
+    degree: str = "",
+    organization: str = "",
+) -> QuerySet[Person]:
+    """The people a call list's filters pick, in the people list's order."""
+    people = search_people(owner, PeopleFilter(tag=tag, degree=degree))
+    if preset == "referrals":
+        people = people.filter(pk__in=referrals_not_reached(owner).values("pk"))
+    elif preset == "fans":
+        people = people.filter(pk__in=fans_not_contacted(owner).values("pk"))
+    elif preset == "losing_touch":
+        people = people.filter(
+            pk__in=[p.pk for p in losing_touch(owner, limit=LIST_FILL_LIMIT)]
+        )
+    if organization:
+        people = people.filter(organization__folded_name__contains=fold(organization))
+    return people

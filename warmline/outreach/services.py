@@ -258,7 +258,34 @@ def call_again(entry: CallListEntry) -> None:
 
 
 def create_call_list(owner: User, name: str, purpose: str = "") -> CallList:
-    return CallList.objects.create(owner=owner, name=name, purpose=purpose)
+    name = name.strip()
+    if not name:
+        raise ValidationError("A call list needs a name.")
+    if CallList.objects.filter(owner=owner, name__iexact=name).exists():
+        raise ValidationError(f"You already have a call list named {name!r}.")
+    call_list = CallList(owner=owner, name=name, purpose=purpose)
+    call_list.full_clean(exclude=["owner"])
+    call_list.save()
+    return call_list
+
+
+NAMES_FROM_MEETINGS = "Names from meetings"
+
+
+def add_names_from_meeting(owner: User, people: list[Person]) -> None:
+    """Names given at a meeting go on one call list (made on first use), so calling
+    them is the next step Today offers."""
+    if not people:
+        return
+    call_list = CallList.objects.filter(owner=owner, name=NAMES_FROM_MEETINGS).first()
+    if call_list is None:
+        call_list = CallList.objects.create(
+            owner=owner,
+            name=NAMES_FROM_MEETINGS,
+            purpose="People introduced to you at meetings: call them while the "
+            "introduction is fresh, and say who sent you.",
+        )
+    add_to_list(call_list, people)
 
 
 def delete_call_list(call_list: CallList) -> None:

@@ -28,3 +28,10 @@ def test_cli_choices_are_the_models_choices(
 ) -> None:
     typed = {choice.value.replace("-", "_") for choice in cli}
     assert typed == set(model.values)
+
+
+def test_call_list_presets_are_the_webs() -> None:
+    from warmline.cli.calls import Preset
+    from warmline.outreach.queries import LIST_PRESETS
+
+    assert {p.value.replace("-", "_") for p in Preset} == set(LIST_PRESETS)

@@ -21,10 +21,10 @@ def book_from_session(request: AuthedRequest, pk: int) -> HttpResponse:
         messages.error(request, "Give the meeting a date and time.")
         return redirect(sitting.url())
     data = form.cleaned_data
-    meeting = services.book_from_session(
-        sitting.session,
+    meeting = services.book_from_call(
         sitting.person,
         data["at"],
+        session=sitting.session,
         channel=data["channel"],
         notes=data["notes"],
         mode=data["mode"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.contrib import messages
-from django.db.models import QuerySet
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -16,22 +16,21 @@ from warmline.outreach import queries, services
 from warmline.outreach.access import get_entry_for_user, get_list_for_user
 from warmline.outreach.forms import AddByFilterForm, AddPersonForm, CallListForm
 from warmline.outreach.models import CallListEntry
-from warmline.people.models import Person
-from warmline.people.queries import PeopleFilter, search_people
-from warmline.people.search import fold
-
-FILTER_LIMIT = 200  # a list for one sitting, not the whole network
 
 
 @require_http_methods(["GET", "POST"])
 def call_lists(request: AuthedRequest) -> HttpResponse:
     form = CallListForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        call_list = services.create_call_list(request.user, **form.cleaned_data)
-        messages.success(
-            request, f"Created {call_list.name}. Now add the people to call."
-        )
-        return redirect(call_list)
+        try:
+            call_list = services.create_call_list(request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error("name", error)
+        else:
+            messages.success(
+                request, f"Created {call_list.name}. Now add the people to call."
+            )
+            return redirect(call_list)
     lists = queries.lists_for(request.user)
     return render(request, "outreach/call_lists.html", {"lists": lists, "form": form})
 
@@ -65,29 +64,6 @@ def list_add(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect(call_list)
 
 
-def _filtered(request: AuthedRequest, form: AddByFilterForm) -> QuerySet[Person]:
-    data = form.cleaned_data
-    presets = {
-        "referrals": lambda: queries.referrals_not_reached(request.user),
-        "fans": lambda: queries.fans_not_contacted(request.user),
-        "losing_touch": lambda: Person.objects.filter(
-            pk__in=[
-                p.pk for p in queries.losing_touch(request.user, limit=FILTER_LIMIT)
-            ]
-        ),
-    }
-    people = search_people(
-        request.user, PeopleFilter(tag=data["tag"], degree=data["degree"])
-    )
-    if data["preset"] in presets:
-        people = people.filter(pk__in=presets[data["preset"]]().values("pk"))
-    if data["organization"]:
-        people = people.filter(
-            organization__folded_name__contains=fold(data["organization"])
-        )
-    return people
-
-
 @require_POST
 def list_add_filtered(request: AuthedRequest, pk: int) -> HttpResponse:
     call_list = get_list_for_user(request.user, pk)
@@ -95,7 +71,11 @@ def list_add_filtered(request: AuthedRequest, pk: int) -> HttpResponse:
     if not form.is_valid() or not any(form.cleaned_data.values()):
         messages.error(request, "Choose at least one filter.")
         return redirect(call_list)
-    people = list(_filtered(request, form)[:FILTER_LIMIT])
+    people = list(
+        queries.people_to_list(request.user, **form.cleaned_data)[
+            : queries.LIST_FILL_LIMIT
+        ]
+    )
     added = services.add_to_list(call_list, people)
     messages.success(request, f"Added {added} of {len(people)} matching people.")
     return redirect(call_list)
