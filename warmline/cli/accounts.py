@@ -15,6 +15,7 @@ from warmline.cli.common import (
     setup_django,
     styled,
 )
+from warmline.core.words import counted
 
 
 def createuser(
@@ -107,7 +108,9 @@ def demo(
     owner = resolve_user(user)
     if remove:
         count = remove_demo(owner)
-        console.print(f"Removed the demo network ({count} people).")
+        console.print(
+            f"Removed the demo network ({counted(count, 'person', 'people')})."
+        )
         return
     try:
         count = load_demo(owner)

@@ -12,6 +12,7 @@ from warmline.cli.common import (
     fail,
     setup_django,
 )
+from warmline.core.words import counted
 
 
 def backup(
@@ -35,7 +36,8 @@ def backup(
         except BackupError as error:
             fail(str(error))
         console.print(
-            f"{path} is sound: {checked.rows} rows and {len(checked.files)} files, "
+            f"{path} is sound: {counted(checked.rows, 'row')} and "
+            f"{counted(len(checked.files), 'file')}, "
             f"backed up {checked.manifest.get('created_at', 'at an unknown time')}.",
             soft_wrap=True,
         )
@@ -47,7 +49,8 @@ def backup(
     except OSError as error:
         fail(f"Cannot write {path}: {error.strerror}.")
     console.print(
-        f"Backed up {held['rows']} rows and {held['files']} files to {path}.",
+        f"Backed up {counted(held['rows'], 'row')} and "
+        f"{counted(held['files'], 'file')} to {path}.",
         soft_wrap=True,
     )
 
@@ -73,6 +76,7 @@ def restore(
     except BackupError as error:
         fail(f"{error} Nothing was changed.")
     console.print(
-        f"Restored {held['rows']} rows and {held['files']} files from {path}.",
+        f"Restored {counted(held['rows'], 'row')} and "
+        f"{counted(held['files'], 'file')} from {path}.",
         soft_wrap=True,
     )

@@ -23,6 +23,7 @@ from warmline.cli.common import (
     styled,
 )
 from warmline.cli.meetings import Mode
+from warmline.core.words import counted
 
 if TYPE_CHECKING:
     from warmline.accounts.models import User
@@ -85,7 +86,7 @@ def call_lists(
     if as_json:
         print_json(rows)
         return
-    table = Table(title=f"{len(rows)} call lists", title_justify="left")
+    table = Table(title=counted(len(rows), "call list"), title_justify="left")
     for column in ("ID", "Name", "To call", "People"):
         table.add_column(column)
     for r in rows:

@@ -18,6 +18,7 @@ from warmline.cli.common import (
     resolve_user,
     setup_django,
 )
+from warmline.core.words import counted
 
 if TYPE_CHECKING:
     from warmline.accounts.models import User
@@ -62,7 +63,7 @@ def followups(
     if as_json:
         print_json(rows)
         return
-    table = Table(title=f"{len(rows)} follow-ups", title_justify="left")
+    table = Table(title=counted(len(rows), "follow-up"), title_justify="left")
     for column in ("ID", "Due", "Follow-up", "Status"):
         table.add_column(column)
     for r in rows:

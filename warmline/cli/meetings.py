@@ -22,6 +22,7 @@ from warmline.cli.common import (
     styled,
 )
 from warmline.core.parsing import whole_number
+from warmline.core.words import counted
 
 if TYPE_CHECKING:
     pass
@@ -55,7 +56,7 @@ def list_meetings(as_json: JsonOption = False, user: UserOption = None) -> None:
     if as_json:
         print_json(rows)
         return
-    table = Table(title=f"{len(rows)} meetings", title_justify="left")
+    table = Table(title=counted(len(rows), "meeting"), title_justify="left")
     when = {r["id"]: r["at"][:16].replace("T", " ") for r in rows}
     for column in ("ID", "When", "With", "Kind", "Mode", "Status", "Pure"):
         table.add_column(column)

@@ -19,6 +19,7 @@ from warmline.cli.common import (
     setup_django,
     styled,
 )
+from warmline.core.words import counted
 
 if TYPE_CHECKING:
     from warmline.accounts.models import User
@@ -88,7 +89,7 @@ def list_people(
     if as_json:
         print_json(rows)
         return
-    table = Table(title=f"{len(rows)} people", title_justify="left")
+    table = Table(title=counted(len(rows), "person", "people"), title_justify="left")
     for column in ("ID", "Name", "Organization", "Title", "Degree", "Introduced by"):
         table.add_column(column, overflow="fold")
     for row in rows:

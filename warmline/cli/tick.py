@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from warmline.cli.common import UserOption, console, setup_django
+from warmline.core.words import counted
 
 
 def tick(user: UserOption = None) -> None:
@@ -24,6 +25,6 @@ def tick(user: UserOption = None) -> None:
         given_up += done.outreach_given_up
         closed += done.sittings_closed
     console.print(
-        f"{given_up} outreach marked no reply, {closed} sittings closed "
-        f"({len(owners)} account{'s' if len(owners) != 1 else ''})."
+        f"{given_up} outreach marked no reply, {counted(closed, 'sitting')} closed "
+        f"({counted(len(owners), 'account')})."
     )

@@ -3,9 +3,25 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.translation import ngettext
 
-from warmline.core import dates
+from warmline.core import dates, words
 
 register = template.Library()
 register.filter("day", dates.day)
 register.filter("moment", dates.moment)
+
+
+@register.filter
+def counted(n: int | float, nouns: str) -> str:
+    """{{ n|counted:"person,people" }} or {{ n|counted:"meeting" }}."""
+    singular, _, plural = nouns.partition(",")
+    return words.counted(n, singular, plural)
+
+
+@register.filter
+def noun(n: int, nouns: str) -> str:
+    """The noun alone, in the number `n` asks for: for a count shown apart, as in
+    <strong>3</strong> {{ 3|noun:"call made,calls made" }}."""
+    singular, _, plural = nouns.partition(",")
+    return ngettext(singular, plural or singular + "s", n)

@@ -44,6 +44,7 @@ class Today:
     meetings_to_log: list[Meeting]  # planned, already begun, no outcome yet
     goals: list[Goal]
     streak_weeks: int
+    active_this_week: bool
     sittings: list[CallList] = field(default_factory=list)
     totals: dict[str, int] = field(default_factory=dict)
 
@@ -146,6 +147,7 @@ def today_for(owner: User, today: dt.date | None = None) -> Today:
         streak_weeks=streak(
             owner, today, known=[is_active(this_week), is_active(last_week)]
         ),
+        active_this_week=is_active(this_week),
         sittings=list(CallList.objects.filter(owner=owner, next_sitting_on=today)),
         totals=totals,
     )

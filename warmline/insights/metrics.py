@@ -67,6 +67,7 @@ def funnel(owner: User, period: Period) -> dict[str, Any]:
 
     return {
         "steps": [(numbers.LABELS[k], found[k]) for k in FUNNEL],
+        "counts": {k: found[k] for k in FUNNEL},
         # Ratios of the same numbers, named for exactly what they divide.
         "rates": {
             "meetings held per person reached": rate(held, reached),

@@ -31,13 +31,14 @@ Today, /insights/, the weekly report, the planner, `warmline today` and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, fields
 from typing import Any, cast
 
 from django.db.models import Func, IntegerField, QuerySet, Subquery
 from django.db.models.expressions import RawSQL, Star
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from warmline.accounts.models import User
 from warmline.meetings.models import JobLead, Meeting
@@ -70,6 +71,49 @@ LABELS = {
     "new_fans": "New fans",
     "job_leads": "Job leads",
 }
+# Each number in one line, shown beside it (insights, the report) and in README.
+MEANING = {
+    "calls_made": "Tries to reach someone, on any channel, whatever came of them.",
+    "people_reached": "Different people who answered a try or met you.",
+    "meetings_held": "Meetings marked held, counted on the day they took place.",
+    "names_gathered": "People introduced to you: in a meeting, or added by hand "
+    "with who introduced them.",
+    "new_fans": "People who helped you for the first time: a name, a lead, "
+    "feedback or information.",
+    "job_leads": "Openings you heard of, on the day you heard of them.",
+}
+# Each number's noun, one and many: "1 call made", "3 calls made".
+NOUNS = {
+    "calls_made": ("call made", "calls made"),
+    "people_reached": ("person reached", "people reached"),
+    "meetings_held": ("meeting held", "meetings held"),
+    "names_gathered": ("name gathered", "names gathered"),
+    "new_fans": ("new fan", "new fans"),
+    "job_leads": ("job lead", "job leads"),
+}
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One number as a page shows it: the count, its noun in the right number, and
+    what it means."""
+
+    key: str
+    value: int
+
+    @property
+    def noun(self) -> str:
+        return ngettext(*NOUNS[self.key], self.value)
+
+    @property
+    def meaning(self) -> str:
+        return MEANING[self.key]
+
+
+def shown(values: dict[str, int], keys: Iterable[str] = tuple(LABELS)) -> list[Shown]:
+    return [Shown(key, values[key]) for key in keys]
+
+
 # The weekly goals a seeker sets (accounts.User fields), by the number they aim at.
 GOALS = {
     "calls_made": "goal_calls",

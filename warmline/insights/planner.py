@@ -29,7 +29,7 @@ class Plan:
     meetings_per_week: int
     weeks: int
     calls_per_week: int
-    names: float
+    names: int
     leads: float
     rates: Rates
 
@@ -83,7 +83,7 @@ def plan(rates: Rates, meetings_per_week: int, weeks: int = 8) -> Plan:
         meetings_per_week=meetings_per_week,
         weeks=weeks,
         calls_per_week=math.ceil(meetings_per_week * rates.calls_per_meeting),
-        names=round(meetings * rates.names_per_meeting, 1),
+        names=round(meetings * rates.names_per_meeting),  # "about 36 names"
         leads=round(meetings / rates.meetings_per_lead, 1),
         rates=rates,
     )

@@ -12,7 +12,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from warmline.accounts.http import AuthedRequest
 from warmline.core.parsing import whole_number
-from warmline.insights import metrics, network, networkers, planner, report, targets
+from warmline.insights import (
+    metrics,
+    network,
+    networkers,
+    numbers,
+    planner,
+    report,
+    targets,
+)
 from warmline.people.access import get_organization_for_user
 from warmline.people.services import mark_target, unmark_target
 
@@ -36,6 +44,7 @@ def insights(request: AuthedRequest) -> HttpResponse:
             "periods": metrics.PERIODS,
             "charts": charts,
             "funnel": charts["funnel"],
+            "funnel_numbers": numbers.shown(charts["funnel"]["counts"], metrics.FUNNEL),
             **metrics.yields(owner, period),
             "responses": metrics.response_by_channel(owner, period),
             "networkers": networkers.true_networkers(owner),
@@ -108,5 +117,12 @@ def weekly_report(request: AuthedRequest) -> HttpResponse:
     return render(
         request,
         "insights/report.html",
-        {"r": data, "previous": previous, "following": following},
+        {
+            "numbers": numbers.shown(data),
+            "first": monday,
+            "last": monday + dt.timedelta(days=6),
+            "r": data,
+            "previous": previous,
+            "following": following,
+        },
     )

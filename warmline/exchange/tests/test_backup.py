@@ -278,7 +278,7 @@ def test_a_restore_replaces_every_row_and_file_with_the_backups(
     stray = Path(settings.MEDIA_ROOT) / "resumes" / "stray.pdf"
     stray.write_bytes(b"not in the backup")
     code, output = invoke("restore", str(sound), "--force")
-    assert code == 0 and "Restored" in output and "and 1 files" in output, output
+    assert code == 0 and "Restored" in output and "and 1 file " in output, output
     restored = everything()
     # Everything as it was, but the import upload: it was never backed up.
     upload = next(n for n in backed_up["files"] if n.startswith(uploads.FOLDER))
@@ -314,7 +314,7 @@ def test_a_backup_holds_every_table_but_those_migrate_makes(
 def test_check_says_what_a_sound_backup_holds(sound: Path) -> None:
     code, output = invoke("backup", "--check", str(sound))
     assert code == 0, output
-    assert f"{sound} is sound:" in output and "rows and 1 files" in output
+    assert f"{sound} is sound:" in output and "rows and 1 file," in output
 
 
 def test_a_backup_of_version_1_still_restores(sound: Path, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from django.test import Client
 from django.utils import timezone
 
@@ -99,3 +100,13 @@ def test_a_held_meeting_keeps_the_streak_too(alice: User) -> None:
         ),
     )  # planned, never held
     assert queries.streak(alice, TODAY) == 2
+
+
+def test_the_streak_line_is_true_in_the_first_week(
+    alice: User, alice_client: Client
+) -> None:
+    with time_machine.travel(dt.datetime(2026, 11, 26, 12, tzinfo=dt.UTC)):
+        active_in(alice, [0])  # a call this week, never before
+        page = alice_client.get("/").content.decode()
+    assert "a start" in page
+    assert "active last week" not in page

@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from warmline.accounts.http import AuthedRequest
+from warmline.core.words import counted
 from warmline.home import demo
 
 
@@ -29,6 +30,8 @@ def demo_load(request: AuthedRequest) -> HttpResponse:
 def demo_remove(request: AuthedRequest) -> HttpResponse:
     count = demo.remove_demo(request.user)
     messages.success(
-        request, f"Removed the demo network ({count} people). Your own data stays."
+        request,
+        f"Removed the demo network ({counted(count, 'person', 'people')}). "
+        "Your own data stays.",
     )
     return redirect("home:today")

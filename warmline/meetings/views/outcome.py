@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from warmline.accounts.http import AuthedRequest
 from warmline.core.parsing import whole_number
+from warmline.core.words import counted
 from warmline.meetings import outcomes
 from warmline.meetings.access import get_meeting_for_user
 from warmline.meetings.outcome_forms import FORMSETS, OutcomeForms, formset_kwargs
@@ -28,7 +29,7 @@ def log_outcome(request: AuthedRequest, pk: int) -> HttpResponse:
             forms.show_error(error)
         else:
             added = len(logged.new_people) + len(logged.linked_people)
-            names = f", {added} new name{'s' if added != 1 else ''}" if added else ""
+            names = f", {counted(added, 'new name')}" if added else ""
             messages.success(
                 request, f"Logged the meeting with {meeting.person.name}{names}."
             )

@@ -44,7 +44,7 @@ def test_add_a_main_contact_and_someone_they_introduced(
     expect(page.get_by_test_id("chain")).to_have_text(
         re.compile(r"Me\s*→\s*Dana Reyes\s*→\s*Sam Okafor")
     )
-    expect(page.get_by_text("2° degree")).to_be_visible()
+    expect(page.get_by_text("degree 2", exact=True)).to_be_visible()
 
     # A third person, whose introducer is found with the search-as-you-type picker.
     page.get_by_role("link", name="People", exact=True).click()
