@@ -17,11 +17,10 @@ from warmline.outreach.access import (
     get_sitting_for_user,
 )
 from warmline.outreach.forms import AttemptForm
-from warmline.outreach.message_text import render as render_text
-from warmline.outreach.message_text import values_for
+from warmline.outreach.message_text import opener_for
 from warmline.outreach.models import AttemptOutcome
 from warmline.outreach.session_extras import extras_for
-from warmline.people.queries import chain_people, introducer_on_chain
+from warmline.people.queries import chain_people
 
 KEYS = {
     "no_answer": "1",
@@ -64,9 +63,6 @@ def session_view(request: AuthedRequest, pk: int) -> HttpResponse:
         )
     person = queue[position]
     chain = chain_people(person)
-    introducer = introducer_on_chain(person, chain)
-    values = values_for(person, request.user, introducer.name if introducer else None)
-    opener = request.user.messagetemplate_set.first()
     last = person.attempts.order_by("-at").first()
     return render(
         request,
@@ -79,7 +75,7 @@ def session_view(request: AuthedRequest, pk: int) -> HttpResponse:
             "chain": chain,
             "last_attempt": last,
             "extras": extras_for(session, person),
-            "opener": render_text(opener.body, values) if opener else "",
+            "opener": opener_for(person, request.user, chain),
             "form": AttemptForm(initial={"channel": last.channel if last else "phone"}),
             "outcomes": [
                 (value, label, KEYS[value]) for value, label in AttemptOutcome.choices
