@@ -49,6 +49,7 @@ class AttemptForm(forms.Form):
     channel = forms.ChoiceField(choices=Channel.choices, initial=Channel.PHONE)
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
     call_back_on = forms.DateField(
+        label="Call back on",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         validators=[check_date],

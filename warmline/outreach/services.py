@@ -79,6 +79,12 @@ def log_attempt(
         raise ValueError(f"Unknown outcome {outcome!r}")
     check_date(at)
     check_date(call_back_on)
+    if call_back_on is not None and call_back_on < timezone.localdate(at):
+        early = ValidationError(
+            "A call-back is for the day of the call or later.",
+            code="call_back_before_call",
+        )
+        raise ValidationError({"call_back_on": early})
     waiting = _waiting_on(person, at)
     if outcome in AWAITING_REPLY and waiting is None:
         waiting = _start_outreach(person, at)
@@ -106,7 +112,7 @@ def log_attempt(
             person,
             FollowUp.Kind.CALL_BACK,
             f"Call {person.name} back",
-            call_back_on or cadence.add_business_days(at.date(), 1),
+            call_back_on or default_call_back_day(at),
         )
     if session is not None:
         CallListEntry.objects.filter(
@@ -114,6 +120,11 @@ def log_attempt(
         ).update(done_at=at)
     touch(person, at)
     return attempt
+
+
+def default_call_back_day(at: dt.datetime) -> dt.date:
+    """When a call-back is due if nobody says: the next business day."""
+    return cadence.add_business_days(timezone.localdate(at), 1)
 
 
 def _waiting_on(person: Person, at: dt.datetime) -> Outreach | None:

@@ -190,7 +190,7 @@ def test_a_session_from_start_to_summary(
     )
     second = alice_client.get(url + "?i=1")
     assert second.context["person"] == people["sam"]
-    assertContains(second, "Dana Reyes suggested I reach out")  # the opener names Dana
+    assertContains(second, "Dana Reyes suggested I get in touch")  # names Dana
     booked = alice_client.post(
         url + "book/",
         {

@@ -11,7 +11,7 @@ from warmline.accounts.http import AuthedRequest
 from warmline.outreach import services
 from warmline.outreach.access import get_template_for_user
 from warmline.outreach.forms import TemplateForm
-from warmline.outreach.message_text import PLACEHOLDERS
+from warmline.outreach.message_text import PLACEHOLDERS, missing_from_profile
 from warmline.outreach.models import MessageTemplate
 
 
@@ -29,6 +29,7 @@ def template_list(request: AuthedRequest) -> HttpResponse:
             "templates": MessageTemplate.objects.filter(owner=request.user),
             "form": form,
             "placeholders": PLACEHOLDERS,
+            "missing_from_profile": missing_from_profile(request.user),
         },
     )
 
@@ -44,7 +45,12 @@ def template_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "outreach/template_form.html",
-        {"form": form, "template": template, "placeholders": PLACEHOLDERS},
+        {
+            "form": form,
+            "template": template,
+            "placeholders": PLACEHOLDERS,
+            "missing_from_profile": missing_from_profile(request.user),
+        },
     )
 
 

@@ -5,33 +5,20 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
 from warmline.accounts.http import AuthedRequest
-from warmline.outreach import queries, services
+from warmline.outreach import services
 from warmline.outreach.access import (
     get_list_for_user,
     get_session_for_user,
     get_sitting_for_user,
 )
 from warmline.outreach.forms import AttemptForm
-from warmline.outreach.message_text import render as render_text
-from warmline.outreach.message_text import values_for
-from warmline.outreach.models import AttemptOutcome
-from warmline.outreach.session_extras import extras_for
-from warmline.people.queries import chain_people, introducer_on_chain
-
-KEYS = {
-    "no_answer": "1",
-    "voicemail": "2",
-    "scheduled": "3",
-    "declined": "4",
-    "call_back": "5",
-    "bounced": "6",
-    "replied": "7",
-}
+from warmline.outreach.views.session_page import render_sitting
 
 
 @require_POST
@@ -50,63 +37,32 @@ def session_view(request: AuthedRequest, pk: int) -> HttpResponse:
     sitting = get_sitting_for_user(
         request.user, pk, request.GET.get("i", "0"), default=0
     )
-    session, queue, position = sitting.session, sitting.queue, sitting.position
-    if session.ended_at or position >= len(queue):
-        # Reading the summary ends nothing: "End the sitting" does, or `warmline tick`
-        # for a sitting left open.
-        return render(
-            request,
-            "outreach/session_end.html",
-            {
-                "session": session,
-                "summary": queries.session_summary(session),
-            },
-        )
-    person = queue[position]
-    chain = chain_people(person)
-    introducer = introducer_on_chain(person, chain)
-    values = values_for(person, request.user, introducer.name if introducer else None)
-    opener = request.user.messagetemplate_set.first()
-    last = person.attempts.order_by("-at").first()
-    return render(
-        request,
-        "outreach/session.html",
-        {
-            "session": session,
-            "person": person,
-            "position": position,
-            "total": len(queue),
-            "chain": chain,
-            "last_attempt": last,
-            "extras": extras_for(session, person),
-            "opener": render_text(opener.body, values) if opener else "",
-            "form": AttemptForm(initial={"channel": last.channel if last else "phone"}),
-            "outcomes": [
-                (value, label, KEYS[value]) for value, label in AttemptOutcome.choices
-            ],
-            "called": session.attempts.filter(person=person).exists(),
-            "started_at": session.started_at,
-        },
-    )
+    return render_sitting(request, sitting)
 
 
 @require_POST
 def session_log(request: AuthedRequest, pk: int) -> HttpResponse:
     sitting = get_sitting_for_user(request.user, pk, request.POST.get("i", ""))
-    form = AttemptForm(request.POST)
-    if sitting.person is None or not form.is_valid():
-        messages.error(request, "Choose what happened.")
+    if sitting.person is None:
+        messages.error(request, "Choose someone on the list to log a call for.")
         return redirect(sitting.url())
-    data = form.cleaned_data
-    services.log_attempt(
-        sitting.person,
-        data["outcome"],
-        channel=data["channel"],
-        notes=data["notes"],
-        session=sitting.session,
-        call_back_on=data["call_back_on"],
-    )
-    return redirect(sitting.url(1))
+    form = AttemptForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.log_attempt(
+                sitting.person,
+                data["outcome"],
+                channel=data["channel"],
+                notes=data["notes"],
+                session=sitting.session,
+                call_back_on=data["call_back_on"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)  # to the field it names
+        else:
+            return redirect(sitting.url(1))
+    return render_sitting(request, sitting, attempt_form=form)
 
 
 @require_POST
