@@ -27,6 +27,7 @@ from warmline.meetings.models import Question
 from warmline.meetings.question_bank import DEFAULT_QUESTIONS
 from warmline.outreach.message_text import DEFAULT_TEMPLATES
 from warmline.outreach.models import MessageTemplate
+from warmline.outreach.services import renew_retired_defaults
 from warmline.people import derived
 
 FORMAT = "warmline-export"
@@ -195,6 +196,8 @@ def _import(owner: User, data: dict[str, Any], *, strict: bool) -> dict[str, int
         model._default_manager.bulk_update(saved, names, batch_size=500)
     # After the dates: when someone joined follows from when they were added.
     derived.network_changed(owner.pk)
+    # An older export holds default templates that spoke for the user.
+    renew_retired_defaults(owner.pk)
     return counts
 
 

@@ -35,6 +35,7 @@ from warmline.exchange.backup_format import (
     counts_in_database,
     differences,
 )
+from warmline.outreach.services import renew_retired_defaults
 from warmline.people import derived
 
 STAGING = ".restoring"  # next to MEDIA_ROOT: the new files, the rows, the old files
@@ -105,9 +106,11 @@ def _load(
             raise BackupError(
                 f"{source}: its rows cannot be loaded ({reason})."
             ) from None
-        # A backup from an older version lacks derived data, or has it otherwise.
+        # A backup from an older version lacks derived data, or has it otherwise,
+        # and may hold default templates that spoke for the user (as migrations do).
         for owner_id in get_user_model()._default_manager.values_list("pk", flat=True):
             derived.network_changed(owner_id)
+            renew_retired_defaults(owner_id)
         found = counts_in_database()
         if found != checked.counts:
             raise BackupError(

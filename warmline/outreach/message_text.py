@@ -62,6 +62,42 @@ DEFAULT_TEMPLATES = [
 ]
 
 
+# Default templates of earlier versions, word for word (they spoke for the user: a
+# biography, "a friend suggested"). A copy left as it was is no text of the user's:
+# migration 0007 and imports of old exports replace it with today's default.
+RETIRED_DEFAULTS: dict[str, tuple[str, str]] = {
+    "Request for advice": (
+        "{introducer} suggested I get in touch",
+        "Hi {first_name},\n\n{introducer} suggested I reach out to you. I spent ten "
+        "years teaching and I am exploring a move into your kind of work. Could I have "
+        "twenty minutes of your time for advice? I would value your view of the field "
+        "and what you wish you had known starting out.\n\nThank you,\n{my_name}",
+    ),
+    "Follow-up": (
+        "Following up",
+        "Hi {first_name},\n\nI wanted to follow up on my note from last week. I know "
+        "you are busy; if twenty minutes for advice in the next few weeks works, I "
+        "would be grateful.\n\nBest,\n{my_name}",
+    ),
+    "Thank-you": (
+        "Thank you",
+        "Hi {first_name},\n\nThank you for your time today. What you said about [what "
+        "was most useful] changed how I am approaching this, and I will follow up with "
+        "the people you mentioned.\n\nWith thanks,\n{my_name}",
+    ),
+    "Update to an introducer": (
+        "How my conversation with {first_name} went",
+        "Hi {introducer},\n\nI met {name} from {organization} thanks to you. It was "
+        "[what was useful]. Thank you again for the introduction.\n\n{my_name}",
+    ),
+}
+
+
+def same_text(a: str, b: str) -> bool:
+    """Saving a template unchanged from the web turns its line ends into CRLF."""
+    return a.replace("\r\n", "\n").strip() == b.replace("\r\n", "\n").strip()
+
+
 def placeholders_in(text: str) -> set[str]:
     """The {names} in a template; malformed braces are a ValidationError."""
     try:

@@ -15,7 +15,11 @@ from warmline.core import ordering
 from warmline.core.dates import day
 from warmline.core.ranges import MOST_SNOOZE_DAYS, check_date
 from warmline.outreach import cadence
-from warmline.outreach.message_text import DEFAULT_TEMPLATES
+from warmline.outreach.message_text import (
+    DEFAULT_TEMPLATES,
+    RETIRED_DEFAULTS,
+    same_text,
+)
 from warmline.outreach.models import (
     ANSWERED,
     AWAITING_REPLY,
@@ -375,6 +379,26 @@ def add_default_templates(owner: User) -> None:
         MessageTemplate(owner=owner, name=name, subject=subject, body=body, position=i)
         for i, (name, subject, body) in enumerate(DEFAULT_TEMPLATES)
     )
+
+
+def renew_retired_defaults(owner_id: int) -> int:
+    """Give today's default text to the owner's templates still word for word an
+    earlier default (an old export or backup brings them back); return how many."""
+    current = {name: (subject, body) for name, subject, body in DEFAULT_TEMPLATES}
+    renewed = 0
+    for template in MessageTemplate.objects.filter(
+        owner_id=owner_id, name__in=list(RETIRED_DEFAULTS)
+    ):
+        subject, body = RETIRED_DEFAULTS[template.name]
+        if (
+            template.name in current
+            and same_text(template.subject, subject)
+            and (same_text(template.body, body))
+        ):
+            template.subject, template.body = current[template.name]
+            template.save(update_fields=["subject", "body"])
+            renewed += 1
+    return renewed
 
 
 def add_template(owner: User, name: str, subject: str, body: str) -> MessageTemplate:

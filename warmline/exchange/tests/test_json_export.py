@@ -16,6 +16,7 @@ from warmline.exchange.json_import import import_everything, read_export
 from warmline.exchange.rows import ImportFileError
 from warmline.exchange.tests.full_account import build_full_account
 from warmline.meetings.models import ResumeVersion
+from warmline.outreach.message_text import DEFAULT_TEMPLATES, RETIRED_DEFAULTS
 from warmline.outreach.models import CallSession, MessageTemplate
 from warmline.outreach.services import update_template
 from warmline.people.models import Person
@@ -202,3 +203,24 @@ def test_an_imported_resume_keeps_its_details_but_has_no_file_to_download(
     assert (resume.label, resume.size, resume.file.name) == ("Research", 2048, "")
     url = reverse("meetings:resume_download", args=[resume.pk])
     assert bob_client.get(url).status_code == 404
+
+
+def test_an_old_exports_default_templates_come_in_as_todays(
+    alice: User, bob: User
+) -> None:
+    """An export from before the defaults stopped speaking for the user ("ten years
+    teaching") brings them back word for word: they take today's text, and a
+    template the user wrote stays as written."""
+    data = exported(alice)
+    retired = RETIRED_DEFAULTS["Request for advice"]
+    templates = data["message_templates"]
+    advice = next(t for t in templates if t["name"] == "Request for advice")
+    advice["subject"], advice["body"] = retired[0], retired[1].replace("\n", "\r\n")
+    thanks = next(t for t in templates if t["name"] == "Thank-you")
+    thanks["body"] = "Hi {first_name}, thanks! Written by me.\n\n{my_name}"
+    import_everything(bob, data)
+    mine = dict(MessageTemplate.objects.filter(owner=bob).values_list("name", "body"))
+    current = {name: body for name, _, body in DEFAULT_TEMPLATES}
+    assert mine["Request for advice"] == current["Request for advice"]
+    assert "ten years" not in mine["Request for advice"]
+    assert mine["Thank-you"] == "Hi {first_name}, thanks! Written by me.\n\n{my_name}"

@@ -2,37 +2,15 @@
 teaching", no "a friend suggested", no account name as a signature). Copies the user
 never edited get the new text; edited ones stay as the user wrote them.
 
-Both texts are written out here, not imported, so this migration means the same
-thing whatever the defaults become later."""
+The new texts are written out here, not imported, so this migration means the same
+thing whatever the defaults become later; the retired ones never change."""
 
 from django.db import migrations
 
-OLD = {
-    "Request for advice": (
-        "{introducer} suggested I get in touch",
-        "Hi {first_name},\n\n{introducer} suggested I reach out to you. I spent ten "
-        "years teaching and I am exploring a move into your kind of work. Could I have "
-        "twenty minutes of your time for advice? I would value your view of the field "
-        "and what you wish you had known starting out.\n\nThank you,\n{my_name}",
-    ),
-    "Follow-up": (
-        "Following up",
-        "Hi {first_name},\n\nI wanted to follow up on my note from last week. I know "
-        "you are busy; if twenty minutes for advice in the next few weeks works, I "
-        "would be grateful.\n\nBest,\n{my_name}",
-    ),
-    "Thank-you": (
-        "Thank you",
-        "Hi {first_name},\n\nThank you for your time today. What you said about [what "
-        "was most useful] changed how I am approaching this, and I will follow up with "
-        "the people you mentioned.\n\nWith thanks,\n{my_name}",
-    ),
-    "Update to an introducer": (
-        "How my conversation with {first_name} went",
-        "Hi {introducer},\n\nI met {name} from {organization} thanks to you. It was "
-        "[what was useful]. Thank you again for the introduction.\n\n{my_name}",
-    ),
-}
+from warmline.outreach.message_text import RETIRED_DEFAULTS
+
+# The retired texts are history and never change: one copy, in message_text.
+OLD = RETIRED_DEFAULTS
 
 NEW = {
     "Request for advice": (
