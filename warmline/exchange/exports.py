@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from typing import Any, cast
 
 import vobject
@@ -18,16 +19,18 @@ from warmline.people.models import Person
 from warmline.people.queries import PersonDict, people_as_dicts
 
 FORMAT_VERSION = 2
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet runs a cell that starts with one of these as a formula; "+" and "-"
+# only when what follows is not a number ("+1 503 555 0142", "-3" are data).
+FORMULA = re.compile(r"^(?:[=@\t\r]|[+-][^\d\s])")
 # The columns are the keys of the one shape people_as_dicts returns.
 CSV_COLUMNS = list(PersonDict.__annotations__)
 
 
 def neutralise(value: Any) -> str:
-    """Text a spreadsheet shows as typed: a leading ' stops formula injection."""
+    """Text a spreadsheet shows as typed: a leading ' stops formula injection, and
+    only where a spreadsheet would run the cell, so phone numbers stay as they are."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    return "'" + text if FORMULA.match(text) else text
 
 
 def _cell(value: Any) -> Any:
@@ -51,11 +54,12 @@ def people_vcards(owner: User) -> str:
     """One vCard 4.0 per person, readable by vobject and address books alike."""
     cards = []
     people = Person.objects.filter(owner=owner).select_related("organization")
-    for person in people.prefetch_related("emails", "phones").order_by("name", "id"):
+    people = people.prefetch_related("emails", "phones", "tags")
+    for person in people.order_by("name", "id"):
         card = vobject.vCard()
         card.add("version").value = "4.0"
         card.add("fn").value = person.name
-        given, _, family = person.name.rpartition(" ")
+        given, family = person.name_parts
         card.add("n").value = vobject.vcard.Name(family=family, given=given)
         card.add("uid").value = f"urn:warmline:person:{person.pk}"
         for email in person.emails.all():
@@ -76,6 +80,8 @@ def people_vcards(owner: User) -> str:
             card.add("url").value = person.linkedin_url
         if person.notes:
             card.add("note").value = person.notes
+        if tags := [tag.name for tag in person.tags.all()]:
+            card.add("categories").value = tags
         cards.append(card.serialize())
     return "".join(cards)
 

@@ -29,6 +29,13 @@ class PersonForm(forms.Form):
     """Add or edit a person; on add, who introduced them."""
 
     name = forms.CharField(max_length=200)
+    given_name = forms.CharField(
+        max_length=100,
+        required=False,
+        help_text="For address books and notes (\u201cHi Sarah\u201d); left empty, "
+        "taken from the name.",
+    )
+    family_name = forms.CharField(max_length=100, required=False)
     is_main_contact = forms.BooleanField(
         label="I know them directly (main contact)",
         required=False,
@@ -81,6 +88,8 @@ class PersonForm(forms.Form):
     def initial_for(person: Person) -> dict[str, Any]:
         return {
             "name": person.name,
+            "given_name": person.given_name,
+            "family_name": person.family_name,
             "is_main_contact": person.is_main_contact,
             "organization": person.organization.name if person.organization else "",
             "title": person.title,

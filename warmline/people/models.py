@@ -12,6 +12,7 @@ from django.utils import timezone
 from warmline.core.fields import max_length
 from warmline.core.ranges import check_date
 from warmline.people.matching import organization_key
+from warmline.people.names import split_name
 from warmline.people.search import fold
 
 
@@ -120,6 +121,14 @@ class Person(models.Model):
 
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     name = models.CharField(max_length=200)
+    # The parts of the name, when a source gives them (LinkedIn, Google, a vCard) or
+    # the user writes them; else address books get them from people/names.py.
+    given_name = models.CharField(
+        "given name", max_length=100, blank=True, db_default=""
+    )
+    family_name = models.CharField(
+        "family name", max_length=100, blank=True, db_default=""
+    )
     organization = models.ForeignKey(
         Organization,
         null=True,
@@ -211,8 +220,17 @@ class Person(models.Model):
         return reverse("home:person", args=[self.pk])
 
     @property
+    def name_parts(self) -> tuple[str, str]:
+        """(given, family): as given, else split from the full name."""
+        if self.given_name or self.family_name:
+            return self.given_name, self.family_name
+        return split_name(self.name)
+
+    @property
     def first_name(self) -> str:
-        return self.name.split()[0] if self.name.split() else self.name
+        """What a note starts with ("Hi Sarah"): the given name, not a title."""
+        given = self.name_parts[0]
+        return given.split()[0] if given.split() else self.name
 
     @property
     def introducer_id(self) -> int | None:

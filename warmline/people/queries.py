@@ -54,6 +54,8 @@ class PersonDict(TypedDict):
 
     id: int
     name: str
+    given_name: str
+    family_name: str
     organization: str | None
     title: str
     emails: list[str]
@@ -241,9 +243,12 @@ def _as_dict(person: Person, names: dict[int, str]) -> PersonDict:
         introduced_by = names.get(person.introducer_id)
     else:
         introduced_by = received[0].introducer.name if received else None
+    given, family = person.name_parts
     return {
         "id": person.pk,
         "name": person.name,
+        "given_name": given,
+        "family_name": family,
         "organization": person.organization.name if person.organization else None,
         "title": person.title,
         "emails": [e.address for e in person.emails.all()],

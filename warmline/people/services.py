@@ -38,6 +38,8 @@ from warmline.people.models import (
 # Plain fields a caller may set on a person; related ones are handled apart.
 PERSON_FIELDS = {
     "name",
+    "given_name",
+    "family_name",
     "title",
     "location",
     "linkedin_url",

@@ -76,6 +76,8 @@ def build_full_account(owner: User) -> None:
     dana = Person.objects.create(
         owner=owner,
         name="Dana Reyes",
+        given_name="Dana",
+        family_name="Reyes",
         organization=acme,
         title="Research lead",
         location="Portland",

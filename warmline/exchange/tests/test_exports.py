@@ -64,7 +64,28 @@ def test_people_csv_neutralises_formulas(alice: User) -> None:
     assert evil["name"].startswith("'=") and evil["title"] == "'+cmd"
     assert evil["notes"] == "'@SUM(A1)"
     plain = next(r for r in rows if r["name"] == "Plain Name")
-    assert plain["phones"] == "'+15035550101"
+    assert plain["phones"] == "+15035550101"  # a number, not a formula: as it is
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ("=1+1", "'=1+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("+cmd", "'+cmd"),
+        ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),
+        ("\tTAB", "'\tTAB"),
+        ("\rCR", "'\rCR"),
+        ("+1 503 555 0142", "+1 503 555 0142"),
+        ("-3", "-3"),
+        ("- a list item", "- a list item"),
+        ("Ana", "Ana"),
+    ],
+)
+def test_only_what_a_spreadsheet_would_run_is_neutralised(
+    cell: str, written: str
+) -> None:
+    assert exports.neutralise(cell) == written
 
 
 def test_vcard_export_parses_back_with_the_same_details(alice: User) -> None:

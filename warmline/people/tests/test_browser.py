@@ -27,7 +27,7 @@ def test_add_a_main_contact_and_someone_they_introduced(
 ) -> None:
     log_in(page, live_server.url)
     page.get_by_role("button", name="Add my first main contact").click()
-    page.get_by_label("Name").fill("Dana Reyes")
+    page.get_by_label("Name", exact=True).fill("Dana Reyes")
     page.get_by_label("I know them directly (main contact)").check()
     page.get_by_label("Organization").fill("Lincoln High School")
     page.get_by_role("button", name="Add to my network").click()
@@ -36,7 +36,7 @@ def test_add_a_main_contact_and_someone_they_introduced(
 
     page.get_by_role("button", name="Add someone they introduced").click()
     expect(page.get_by_role("radio", name=re.compile("Dana Reyes"))).to_be_checked()
-    page.get_by_label("Name").fill("Sam Okafor")
+    page.get_by_label("Name", exact=True).fill("Sam Okafor")
     page.get_by_label("Title").fill("UX Researcher")
     page.get_by_role("button", name="Add to my network").click()
 
@@ -49,7 +49,7 @@ def test_add_a_main_contact_and_someone_they_introduced(
     # A third person, whose introducer is found with the search-as-you-type picker.
     page.get_by_role("link", name="People", exact=True).click()
     page.get_by_role("button", name="Add a person").click()
-    page.get_by_label("Name").fill("Victor Huang")
+    page.get_by_label("Name", exact=True).fill("Victor Huang")
     page.get_by_role("button", name="Add to my network").click()
     expect(page.get_by_text("not connected yet", exact=True)).to_be_visible()
     page.get_by_text("Record who introduced Victor").click()
