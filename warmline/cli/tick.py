@@ -6,7 +6,8 @@ from warmline.cli.common import UserOption, console, setup_django
 
 
 def tick(user: UserOption = None) -> None:
-    """Give up on outreach past its 3B7 routine and close sittings left open.
+    """Give up on outreach past its 3B7 routine, close sittings left open and
+    remove import uploads previewed a day ago and never confirmed.
 
     Safe to run at any time and as often as you like (pages already show both as
     they should); run it daily from cron or a systemd timer so badges and the
@@ -15,6 +16,7 @@ def tick(user: UserOption = None) -> None:
     setup_django()
     from warmline.accounts.models import User
     from warmline.cli.common import resolve_user
+    from warmline.exchange import uploads
     from warmline.outreach.services import tick as tick_owner
 
     owners = [resolve_user(user)] if user else list(User.objects.filter(is_active=True))
@@ -23,7 +25,13 @@ def tick(user: UserOption = None) -> None:
         done = tick_owner(owner)
         given_up += done.outreach_given_up
         closed += done.sittings_closed
+    removed = uploads.remove_leftovers()  # previews a day old, never confirmed
     console.print(
         f"{given_up} outreach marked no reply, {closed} sittings closed "
-        f"({len(owners)} account{'s' if len(owners) != 1 else ''})."
+        f"({len(owners)} account{'s' if len(owners) != 1 else ''})"
+        + (
+            f"; {removed} import upload{'s' if removed != 1 else ''} a day old removed."
+            if removed
+            else "."
+        )
     )
