@@ -271,7 +271,10 @@ def _plan_changes(plan: Plan, existing: dict[int, Match]) -> None:
     )
     current = _current(list(existing))
     for pk, match in existing.items():
-        have, change, what = current[pk], Change(pk, {}), []
+        if (have := current.get(pk)) is None:  # removed since it was matched
+            plan.fingerprint = ()  # so the write makes the plan again
+            continue
+        change, what = Change(pk, {}), []
         for name in FILLABLE:
             value = getattr(match.row, name)
             if value and not have[name]:
@@ -300,7 +303,7 @@ def _plan_changes(plan: Plan, existing: dict[int, Match]) -> None:
         else:
             plan.result.unchanged += 1
             _note(plan.result, match.row, "unchanged")
-    plan.matched = list(existing)
+    plan.matched = [pk for pk in existing if pk in current]
 
 
 def _to_introduce(owner_id: int, introducer: int, matched: list[int]) -> list[int]:
