@@ -218,6 +218,7 @@ class Header:
 
     def __init__(self, names: list[str]) -> None:
         self.index = {name.strip(): i for i, name in enumerate(names)}
+        self.width = len(names)  # a name may repeat: then the last is read
 
     def __contains__(self, name: str) -> bool:
         return name in self.index
@@ -229,7 +230,7 @@ class Header:
     def picker(self, *names: str) -> Callable[[list[str]], list[str]]:
         """A function giving those columns of a row at once, stripped ("" where the
         file or the row has no such column): quicker than `get` for each."""
-        width = len(self.index)
+        width = self.width
         where = [self.index.get(name, width) for name in names]  # width: a blank
 
         def pick(cells: list[str]) -> list[str]:
