@@ -109,7 +109,7 @@ def _create(plan: Plan, organizations: dict[str, int]) -> list[int]:
     ids = insert_returning_ids(
         Person,
         fields,
-        [
+        (
             (
                 *values,
                 (row := m.row).name or next(iter(m.emails), "?"),
@@ -123,25 +123,25 @@ def _create(plan: Plan, organizations: dict[str, int]) -> list[int]:
                 date(min(row.connected_on or today, today)),
             )
             for m in plan.new
-        ],
+        ),
     )
     insert_many(
         EmailAddress,
         ["person", "address", "label"],
-        [
+        (
             (pk, a, label)
             for pk, m in zip(ids, plan.new, strict=True)
             for a, label in m.emails.items()
-        ],
+        ),
     )
     insert_many(
         PhoneNumber,
         ["person", "number", "label"],
-        [
+        (
             (pk, n, label)
             for pk, m in zip(ids, plan.new, strict=True)
             for n, label in m.phones.items()
-        ],
+        ),
     )
     return ids
 
