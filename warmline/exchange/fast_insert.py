@@ -56,8 +56,10 @@ def insert_many(
     """Insert rows of database-ready values (a generator will do) when their ids
     are not needed."""
     head, _ = _statement(model, fields)
+    statement = head + "(" + ", ".join(["%s"] * len(fields)) + ")"
     with connection.cursor() as cursor:
-        cursor.executemany(head + "(" + ", ".join(["%s"] * len(fields)) + ")", rows)
+        # Django and both drivers take any iterable here; the stubs say Sequence.
+        cursor.executemany(statement, rows)  # type: ignore[arg-type]
 
 
 def prepared(model: type[models.Model], field: str, value: Any) -> Any:
