@@ -44,6 +44,7 @@ screenshots: $(INSTALLED)  ## regenerate README's screenshots through Playwright
 bench: $(INSTALLED)
 	$(BIN)/python bench/people_pages.py
 	$(BIN)/python bench/imports.py
+	$(BIN)/python bench/writers.py
 	$(BIN)/python bench/insights.py
 
 clean:

@@ -1,9 +1,15 @@
-"""Benchmark: importing LinkedIn Connections.csv files of 1,000 / 10,000 / 50,000 rows.
+"""Benchmark: importing LinkedIn Connections.csv files of 1,000 / 10,000 / 50,000 rows,
+and the largest file the limits allow.
 
-Run with `make bench` or `python bench/imports.py [ROWS ...]`. Each size runs in its own
-process (a fresh SQLite database in a temp WARMLINE_HOME), so peak memory is that
-import's alone. Prints rows per second for a first import and a re-import, and the
-process's peak resident memory.
+Run with `make bench` or `python bench/imports.py [ROWS ...]`. Each figure comes from
+a fresh SQLite database in a temp WARMLINE_HOME:
+
+- in its own process, rows per second for a first import and a re-import through
+  `importers.read` and `import_rows`, and the process's peak resident memory;
+- `warmline import linkedin FILE` as a whole command (start-up, reading, planning,
+  writing), timed from outside, with its peak memory;
+- the same command on the largest file allowed (IMPORT_MAX_ROWS rows filling
+  IMPORT_MAX_BYTES): its peak memory must stay under 400 MB.
 """
 
 from __future__ import annotations
@@ -17,33 +23,11 @@ import tempfile
 import time
 from pathlib import Path
 
-COMPANIES = [
-    "Northwind Analytics",
-    "Cascade Design Co.",
-    "Nike",
-    "Intel",
-    "Providence Health",
-    "Cambia Health",
-    "Workday",
-    "OHSU",
-    "Pearson",
-    "Duolingo",
-]
+from warmline.exchange.tests.connections_file import write_connections, write_largest
 
-
-def write_connections(path: Path, rows: int) -> None:
-    with path.open("w", encoding="utf-8", newline="") as out:
-        out.write('Notes:\n"Some email addresses may be missing."\n\n')
-        out.write(
-            "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
-        )
-        for i in range(rows):
-            email = f"person{i}@example.com" if i % 3 else ""
-            company = f"{COMPANIES[i % 10]} {i % 400}"
-            out.write(
-                f"First{i},Last{i},https://www.linkedin.com/in/person{i},{email},"
-                f'"{company}, Inc.",Researcher {i % 50},12 Mar 2024\n'
-            )
+WARMLINE = Path(sys.executable).with_name("warmline")
+LARGEST_ROWS, LARGEST_BYTES = 200_000, 20 * 2**20  # the settings' defaults
+MEMORY_BUDGET_MB = 400
 
 
 def one(rows: int) -> dict[str, float]:
@@ -65,8 +49,7 @@ def one(rows: int) -> dict[str, float]:
 
     call_command("migrate", verbosity=0)
     owner = create_user("bench")
-    path = Path(os.environ["WARMLINE_HOME"]) / "Connections.csv"
-    write_connections(path, rows)
+    path = write_connections(Path(os.environ["WARMLINE_HOME"]) / "c.csv", rows)
     timings = {}
     for label in ("first", "again"):
         start = time.perf_counter()
@@ -84,6 +67,27 @@ def one(rows: int) -> dict[str, float]:
     }
 
 
+def command(file: Path) -> tuple[float, float]:
+    """`warmline import linkedin FILE` on a new home: seconds, peak MB."""
+    home = tempfile.mkdtemp(prefix="warmline-bench-")
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["WARMLINE_HOME"] = home
+    # The database made and migrated first: the import alone is timed.
+    subprocess.run(
+        [str(WARMLINE), "people", "list"], env=env, check=True, capture_output=True
+    )
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [str(WARMLINE), "import", "linkedin", str(file)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(process.pid, 0)
+    took = time.perf_counter() - start
+    assert status == 0, status
+    return took, usage.ru_maxrss / 1024
+
+
 def main(sizes: list[int]) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -96,8 +100,12 @@ def main(sizes: list[int]) -> None:
         "re-import",
         "rows/s",
         "peak memory",
+        "`warmline import`",
+        "rows/s",
+        "peak memory",
     ]:
         table.add_column(column, justify="right")
+    folder = Path(tempfile.mkdtemp(prefix="warmline-bench-"))
     for rows in sizes:
         out = subprocess.run(
             [sys.executable, __file__, "--one", str(rows)],
@@ -106,6 +114,7 @@ def main(sizes: list[int]) -> None:
             text=True,
         ).stdout
         r = json.loads(out.strip().splitlines()[-1])
+        took, peak = command(write_connections(folder / f"{rows}.csv", rows))
         table.add_row(
             f"{rows:,}",
             f"{r['first_s']:.2f} s",
@@ -113,8 +122,20 @@ def main(sizes: list[int]) -> None:
             f"{r['again_s']:.2f} s",
             f"{rows / r['again_s']:,.0f}",
             f"{r['peak_mb']:.0f} MB",
+            f"{took:.2f} s",
+            f"{rows / took:,.0f}",
+            f"{peak:.0f} MB",
         )
     Console().print(table)
+    # Rows count the header line too.
+    largest = write_largest(folder / "largest.csv", LARGEST_ROWS - 1, LARGEST_BYTES)
+    took, peak = command(largest)
+    size = largest.stat().st_size / 2**20
+    print(
+        f"Largest allowed file ({LARGEST_ROWS:,} rows, {size:.1f} MB): "
+        f"`warmline import` {took:.2f} s, peak memory {peak:.0f} MB "
+        f"(budget {MEMORY_BUDGET_MB} MB)."
+    )
 
 
 if __name__ == "__main__":

@@ -101,11 +101,15 @@ def local_owner_name() -> str:
     return cleaned or "owner"
 
 
-@transaction.atomic
 def ensure_local_owner() -> User | None:
-    """Create the local owner on an empty database; return the only user, if one."""
+    """Create the local owner on an empty database; return the only user, if one.
+
+    Only creating one takes a transaction (on SQLite, the write lock): every
+    command asks, and one that only reads, like a preview, must not wait for it."""
     if not User.objects.exists():
-        return create_user(local_owner_name())
+        with transaction.atomic():
+            if not User.objects.exists():
+                return create_user(local_owner_name())
     users = list(User.objects.filter(is_active=True)[:2])
     return users[0] if len(users) == 1 else None
 

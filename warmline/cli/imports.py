@@ -52,6 +52,13 @@ DryRunOption = Annotated[
 ]
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError as error:
+        fail(f"Cannot read {path}: {error.strerror}.")
+
+
 def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
@@ -73,13 +80,13 @@ def _run_import(
     setup_django()
     from warmline.exchange.importers import read
     from warmline.exchange.importing import import_rows
-    from warmline.exchange.rows import ImportFileError
+    from warmline.exchange.rows import ImportFileError, check_size
 
     owner = resolve_user(user)
     introducer = find_person(owner, introduced_by) if introduced_by else None
-    data = _read(path)
     try:
-        rows = read(kind, data, path.name, mapping)
+        check_size(_size(path), path.name)  # before reading it
+        rows = read(kind, _read(path), path.name, mapping)
     except ImportFileError as error:
         fail(f"{error} Nothing was imported.")
     columns = [

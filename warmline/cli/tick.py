@@ -7,7 +7,8 @@ from warmline.core.words import counted
 
 
 def tick(user: UserOption = None) -> None:
-    """Give up on outreach past its 3B7 routine and close sittings left open.
+    """Give up on outreach past its 3B7 routine, close sittings left open and
+    remove import uploads previewed a day ago and never confirmed.
 
     Safe to run at any time and as often as you like (pages already show both as
     they should); run it daily from cron or a systemd timer so badges and the
@@ -16,6 +17,7 @@ def tick(user: UserOption = None) -> None:
     setup_django()
     from warmline.accounts.models import User
     from warmline.cli.common import resolve_user
+    from warmline.exchange import uploads
     from warmline.outreach.services import tick as tick_owner
 
     owners = [resolve_user(user)] if user else list(User.objects.filter(is_active=True))
@@ -24,7 +26,13 @@ def tick(user: UserOption = None) -> None:
         done = tick_owner(owner)
         given_up += done.outreach_given_up
         closed += done.sittings_closed
+    removed = uploads.remove_leftovers()  # previews a day old, never confirmed
     console.print(
         f"{given_up} outreach marked no reply, {counted(closed, 'sitting')} closed "
-        f"({counted(len(owners), 'account')})."
+        f"({counted(len(owners), 'account')})"
+        + (
+            f"; {counted(removed, 'import upload')} a day old removed."
+            if removed
+            else "."
+        )
     )

@@ -204,6 +204,14 @@ DEFAULT_FROM_EMAIL = env_str("WARMLINE_EMAIL_FROM", "warmline@localhost")
 PHONE_REGION = env_str("WARMLINE_PHONE_REGION", "US")
 PEOPLE_PER_PAGE = 50
 RESUME_MAX_BYTES = env_int("WARMLINE_RESUME_MAX_BYTES", 5 * 1024 * 1024)
+# How large an import may be (README, "Imports"); a file beyond any of these is
+# refused before it is read further: bytes, rows (CSV records, header included, or
+# vCards), columns (cells of a record, or lines of a vCard) and characters a cell
+# (or a vCard value) may hold.
+IMPORT_MAX_BYTES = env_int("WARMLINE_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
+IMPORT_MAX_ROWS = env_int("WARMLINE_IMPORT_MAX_ROWS", 200_000)
+IMPORT_MAX_COLUMNS = env_int("WARMLINE_IMPORT_MAX_COLUMNS", 200)
+IMPORT_MAX_CELL_CHARACTERS = env_int("WARMLINE_IMPORT_MAX_CELL_CHARACTERS", 100_000)
 # The 3B7 routine, in business days after an outreach that got no reply: reach a
 # second person at the organization, follow up once, then mark them "no reply".
 CADENCE_SECOND_CONTACT_DAYS = env_int("WARMLINE_CADENCE_SECOND_CONTACT_DAYS", 3)

@@ -11,7 +11,9 @@ a date outside the years Warmline keeps refuses the file with its line.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
@@ -42,13 +44,28 @@ _PROFILE = re.compile(r"https?://(?:[a-z]{2,3}\.)?linkedin\.com/in/[\w%-]{1,100}
 
 def text(value: str, most: int | None = None) -> str:
     """A value without NULs or surrounding blanks, cut to `most` characters."""
-    value = value.replace("\x00", "").strip()
-    return value[:most].rstrip() if most else value
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    value = value.strip()
+    return value[:most].rstrip() if most and len(value) > most else value
 
 
 def line(value: str, most: int | None) -> str:
     """One-line text (a name, a title): runs of blanks and line breaks are a space."""
-    return text(" ".join(value.replace("\x00", "").split()), most)
+    if not value:
+        return ""
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    value = " ".join(value.split())
+    return value[:most].rstrip() if most and len(value) > most else value
+
+
+# Django's own patterns for an address's two parts, compiled here: validate_email
+# reaches them through lazy objects, which cost more than the matching itself.
+_USER = re.compile(validate_email.user_regex.pattern, validate_email.user_regex.flags)
+_DOMAIN = re.compile(
+    validate_email.domain_regex.pattern, validate_email.domain_regex.flags
+)
 
 
 def email(value: str) -> str | None:
@@ -56,8 +73,11 @@ def email(value: str) -> str | None:
     value = text(value).removeprefix("mailto:")
     if not value or "@" not in value or len(value.lower()) > EMAIL:
         return None
+    user, domain = value.rsplit("@", 1)
+    if _USER.match(user) and _DOMAIN.match(domain):
+        return value  # what validate_email checks first, and accepts
     try:
-        validate_email(value)
+        validate_email(value)  # an address at [an IP address], at localhost
     except ValidationError:
         return None
     return value
@@ -91,6 +111,7 @@ def tag(value: str) -> str:
     return Tag.clean_name(value)
 
 
+@functools.lru_cache(maxsize=16_384)  # a file names the same ones again and again
 def organization(name: str) -> str:
     """The key an organization is matched by, cut as the column is."""
     return Organization.key_for(name)
@@ -132,5 +153,5 @@ def clean_row(row: ImportRow, filename: str) -> ImportRow | None:
     )
 
 
-def clean_rows(rows: list[ImportRow], filename: str) -> list[ImportRow]:
+def clean_rows(rows: Iterable[ImportRow], filename: str) -> list[ImportRow]:
     return [r for row in rows if (r := clean_row(row, filename)) is not None]

@@ -8,7 +8,8 @@ and PostgreSQL, with values the caller has already put in database form.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db import connection, models
@@ -27,9 +28,10 @@ def _statement(model: type[models.Model], fields: Sequence[str]) -> tuple[str, s
 
 
 def insert_returning_ids(
-    model: type[models.Model], fields: Sequence[str], rows: Sequence[Sequence[Any]]
+    model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> list[int]:
-    """Insert rows of database-ready values; return their new ids, in order."""
+    """Insert rows of database-ready values; return their new ids, in order. The
+    rows may come from a generator: only one statement's worth is held at once."""
     head, pk = _statement(model, fields)
     # SQLite caps parameters per statement (Django says 999); PostgreSQL's protocol
     # at 65,535, where Django sets no limit.
@@ -37,9 +39,9 @@ def insert_returning_ids(
     per_statement = max(1, limit // len(fields))
     one = "(" + ", ".join(["%s"] * len(fields)) + ")"
     ids: list[int] = []
+    rows = iter(rows)
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), per_statement):
-            batch = rows[start : start + per_statement]
+        while batch := list(itertools.islice(rows, per_statement)):
             cursor.execute(
                 f"{head}{', '.join([one] * len(batch))} RETURNING {pk}",
                 [value for row in batch for value in row],
@@ -49,14 +51,15 @@ def insert_returning_ids(
 
 
 def insert_many(
-    model: type[models.Model], fields: Sequence[str], rows: Sequence[Sequence[Any]]
+    model: type[models.Model], fields: Sequence[str], rows: Iterable[Sequence[Any]]
 ) -> None:
-    """Insert rows of database-ready values when their ids are not needed."""
-    if not rows:
-        return
+    """Insert rows of database-ready values (a generator will do) when their ids
+    are not needed."""
     head, _ = _statement(model, fields)
+    statement = head + "(" + ", ".join(["%s"] * len(fields)) + ")"
     with connection.cursor() as cursor:
-        cursor.executemany(head + "(" + ", ".join(["%s"] * len(fields)) + ")", rows)
+        # Django and both drivers take any iterable here; the stubs say Sequence.
+        cursor.executemany(statement, rows)  # type: ignore[arg-type]
 
 
 def prepared(model: type[models.Model], field: str, value: Any) -> Any:

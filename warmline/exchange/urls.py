@@ -9,6 +9,7 @@ urlpatterns = [
     path("import/columns/", imports.import_map, name="import_map"),
     path("import/preview/", imports.import_preview, name="import_preview"),
     path("import/confirm/", imports.import_confirm, name="import_confirm"),
+    path("import/cancel/", imports.import_cancel, name="import_cancel"),
     path("export/", exports.export_page, name="export"),
     re_path(
         r"^export/(?P<kind>csv|vcard|ics|json)/$",

@@ -6,52 +6,25 @@ cannot be loaded, leave the old one as it was."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import sqlite3
 import subprocess
-import sys
 import time
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import pytest
 
+from warmline.cli.tests.processes import DATABASE, WARMLINE, environment, warmline
 from warmline.exchange.backup_format import DATA
 
-WARMLINE = Path(sys.executable).with_name("warmline")
-DATABASE = "warmline.sqlite3"
 BUILDING = DATABASE + ".restoring"  # the new database, while a restore builds it
 # Seconds from the moment the new database appears to the kill: the first lands
 # while the rows load; the later ones may land after the swap.
 KILL_DELAYS = (0.0, 0.1, 0.25, 0.5)
-
-
-def warmline(
-    home: Path, *args: str, database: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(WARMLINE), *args],
-        env=environment(home, database),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-
-
-def environment(home: Path, database: str | None = None) -> dict[str, str]:
-    """SQLite in `home`, or the PostgreSQL database at the URL `database`; not the
-    test settings (they make a throwaway home) nor the suite's own database."""
-    keep = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DJANGO_SETTINGS_MODULE", "DATABASE_URL")
-    }
-    keep.update(WARMLINE_HOME=str(home), WARMLINE_SECRET_KEY="test-key")
-    return {**keep, "DATABASE_URL": database} if database else keep
 
 
 def tables(home: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -177,32 +150,7 @@ def test_a_database_in_use_is_not_swapped(
     assert sorted(p.name for p in home.iterdir()) == [DATABASE]
 
 
-POSTGRESQL = os.environ.get("DATABASE_URL", "").startswith("postgres")
 STAGING = ".restoring"  # the staged files: a restore on PostgreSQL loads next
-
-
-@pytest.fixture
-def server() -> Iterator[Callable[[str], str]]:
-    """Databases of their own on the suite's PostgreSQL: `make(name, template)`
-    gives the URL of a new one (a copy of `template`); all are dropped after."""
-    if not POSTGRESQL:
-        pytest.skip("the suite runs on SQLite")
-    import psycopg
-
-    made: list[str] = []
-    url = os.environ["DATABASE_URL"]
-
-    def make(name: str, template: str = "template0") -> str:
-        name = f"warmline_restore_{os.getpid()}_{name}"
-        with psycopg.connect(url, autocommit=True) as admin:
-            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-        made.append(name)
-        return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
-
-    yield make
-    with psycopg.connect(url, autocommit=True) as admin:
-        for name in made:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def postgresql_tables(url: str) -> dict[str, list[tuple[object, ...]]]:

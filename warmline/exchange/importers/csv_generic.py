@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from warmline.exchange.rows import (
     Header,
     ImportFileError,
@@ -46,10 +48,9 @@ def parse_mapping(text: str) -> dict[str, str]:
     return mapping
 
 
-def parse(data: bytes, filename: str, mapping: dict[str, str]) -> list[ImportRow]:
+def parse(data: bytes, filename: str, mapping: dict[str, str]) -> Iterator[ImportRow]:
     if not ({"name", "first_name", "last_name", "email"} & set(mapping)):
         raise ImportFileError(filename, None, "map at least a name or an email column.")
-    rows: list[ImportRow] = []
     header: Header | None = None
     for line, cells in csv_rows(decode(data, filename), filename):
         if header is None:
@@ -64,18 +65,15 @@ def parse(data: bytes, filename: str, mapping: dict[str, str]) -> list[ImportRow
         def cell(field: str, cells: list[str] = cells, header: Header = header) -> str:
             return header.get(cells, mapping[field]) if field in mapping else ""
 
-        rows.append(
-            ImportRow(
-                line=line,
-                name=cell("name") or join_name(cell("first_name"), cell("last_name")),
-                emails=[(cell("email"), "")] if cell("email") else [],
-                phones=[(cell("phone"), "")] if cell("phone") else [],
-                organization=cell("organization"),
-                title=cell("title"),
-                linkedin_url=cell("linkedin_url"),
-                location=cell("location"),
-                notes=cell("notes"),
-                tags=[t.strip() for t in cell("tags").split(",") if t.strip()],
-            )
+        yield ImportRow(
+            line=line,
+            name=cell("name") or join_name(cell("first_name"), cell("last_name")),
+            emails=[(cell("email"), "")] if cell("email") else [],
+            phones=[(cell("phone"), "")] if cell("phone") else [],
+            organization=cell("organization"),
+            title=cell("title"),
+            linkedin_url=cell("linkedin_url"),
+            location=cell("location"),
+            notes=cell("notes"),
+            tags=[t.strip() for t in cell("tags").split(",") if t.strip()],
         )
-    return rows

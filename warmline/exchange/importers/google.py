@@ -10,6 +10,7 @@ are joined with " ::: ".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from warmline.exchange.rows import (
     Header,
@@ -53,8 +54,7 @@ def _first(header: Header, cells: list[str], *names: str) -> str:
     return ""
 
 
-def parse(data: bytes, filename: str) -> list[ImportRow]:
-    rows: list[ImportRow] = []
+def parse(data: bytes, filename: str) -> Iterator[ImportRow]:
     header: Header | None = None
     for line, cells in csv_rows(decode(data, filename), filename):
         if header is None:
@@ -72,22 +72,17 @@ def parse(data: bytes, filename: str) -> list[ImportRow]:
             _first(header, cells, "Last Name", "Family Name"),
         )
         labels = header.get(cells, "Labels") or header.get(cells, "Group Membership")
-        rows.append(
-            ImportRow(
-                line=line,
-                name=name,
-                emails=_numbered(header, cells, "E-mail"),
-                phones=_numbered(header, cells, "Phone"),
-                organization=_first(
-                    header, cells, "Organization Name", "Organization 1 - Name"
-                ),
-                title=_first(
-                    header, cells, "Organization Title", "Organization 1 - Title"
-                ),
-                notes=header.get(cells, "Notes"),
-                tags=[t for t in _split(labels) if not t.startswith("*")],
-            )
+        yield ImportRow(
+            line=line,
+            name=name,
+            emails=_numbered(header, cells, "E-mail"),
+            phones=_numbered(header, cells, "Phone"),
+            organization=_first(
+                header, cells, "Organization Name", "Organization 1 - Name"
+            ),
+            title=_first(header, cells, "Organization Title", "Organization 1 - Title"),
+            notes=header.get(cells, "Notes"),
+            tags=[t for t in _split(labels) if not t.startswith("*")],
         )
     if header is None:
         raise ImportFileError(filename, None, "the file is empty.")
-    return rows

@@ -7,6 +7,8 @@ Position,Connected On with dates like "12 Mar 2024". Older: no URL column, dates
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from warmline.exchange.rows import (
     Header,
     ImportFileError,
@@ -17,6 +19,15 @@ from warmline.exchange.rows import (
     parse_date,
 )
 
+COLUMNS = (
+    "First Name",
+    "Last Name",
+    "URL",
+    "Email Address",
+    "Company",
+    "Position",
+    "Connected On",
+)
 DATE_FORMATS = (
     "%d %b %Y",
     "%m/%d/%y, %I:%M %p",
@@ -26,31 +37,27 @@ DATE_FORMATS = (
 )
 
 
-def parse(data: bytes, filename: str) -> list[ImportRow]:
+def parse(data: bytes, filename: str) -> Iterator[ImportRow]:
     header: Header | None = None
-    rows: list[ImportRow] = []
     for line, cells in csv_rows(decode(data, filename), filename):
         if header is None:
             if [c.strip() for c in cells[:2]] == ["First Name", "Last Name"]:
                 header = Header(cells)
+                pick = header.picker(*COLUMNS)
             continue
-        if not any(c.strip() for c in cells):
+        if not any(cells):
             continue
-        email = header.get(cells, "Email Address")
-        rows.append(
-            ImportRow(
-                line=line,
-                name=join_name(
-                    header.get(cells, "First Name"), header.get(cells, "Last Name")
-                ),
-                emails=[(email, "")] if email else [],
-                organization=header.get(cells, "Company"),
-                title=header.get(cells, "Position"),
-                linkedin_url=header.get(cells, "URL"),
-                connected_on=parse_date(
-                    header.get(cells, "Connected On"), DATE_FORMATS
-                ),
-            )
+        first, last, url, email, company, position, connected = pick(cells)
+        if not (first or last or url or email or company or position or connected):
+            continue
+        yield ImportRow(
+            line=line,
+            name=join_name(first, last),
+            emails=[(email, "")] if email else [],
+            organization=company,
+            title=position,
+            linkedin_url=url,
+            connected_on=parse_date(connected, DATE_FORMATS),
         )
     if header is None:
         raise ImportFileError(
@@ -58,4 +65,3 @@ def parse(data: bytes, filename: str) -> list[ImportRow]:
             None,
             "not a LinkedIn Connections.csv: no 'First Name,Last Name,…' header line.",
         )
-    return rows

@@ -9,6 +9,8 @@ everything else are ignored, so a broken photo never stops a card.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from warmline.exchange.importers.vcard_lines import Card, Property, read_cards
 from warmline.exchange.rows import ImportFileError, ImportRow, decode, join_name
 
@@ -50,12 +52,12 @@ def _location(card: Card) -> str:
     return ""
 
 
-def parse(data: bytes, filename: str) -> list[ImportRow]:
+def parse(data: bytes, filename: str) -> Iterator[ImportRow]:
     text = decode(data, filename)
     if "BEGIN:VCARD" not in text.upper():
         raise ImportFileError(filename, 1, "not a vCard file: no BEGIN:VCARD.")
-    return [
-        ImportRow(
+    for card in read_cards(text, filename):
+        yield ImportRow(
             line=card.line,
             name=_name(card),
             emails=[(p.text(), _label(p, card)) for p in card.all("EMAIL")],
@@ -68,5 +70,3 @@ def parse(data: bytes, filename: str) -> list[ImportRow]:
             notes=_text(card, "NOTE"),
             location=_location(card),
         )
-        for card in read_cards(text, filename)
-    ]

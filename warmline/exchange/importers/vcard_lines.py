@@ -22,15 +22,20 @@ from __future__ import annotations
 import binascii
 import quopri
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from warmline.exchange.rows import ImportFileError
+from django.conf import settings
+
+from warmline.exchange.rows import ImportFileError, too_long, too_many_rows
 
 LINE_BREAK = re.compile(r"\r*\n|\r")  # iPhone exports end lines in CR CR LF
 # `[group.]NAME` and then the parameters or the value.
 PROPERTY_START = re.compile(r"(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[;:]")
 ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 UNESCAPED_SEMICOLON = re.compile(r"(?<!\\);")
+# Where cards begin, counted before any is read (a quick upper bound's check).
+CARD_START = re.compile(r"^BEGIN:VCARD", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass
@@ -144,30 +149,80 @@ def _property(text: str, line: int) -> Property | None:
     return Property(line, group, match.group(1).upper(), split[0], split[1])
 
 
-def read_cards(text: str, filename: str) -> list[Card]:
-    """Every card in the text, or an ImportFileError naming where it went wrong."""
-    cards: list[Card] = []
+def _lines(text: str) -> Iterator[str]:
+    """The physical lines, one at a time (a list of them all could be large)."""
+    start = 0
+    for match in LINE_BREAK.finditer(text):
+        yield text[start : match.start()]
+        start = match.end()
+    yield text[start:]
+
+
+def _check_cards(text: str, filename: str) -> None:
+    """Refuse more cards than an import may have before any is read."""
+    most = settings.IMPORT_MAX_ROWS
+    for count, match in enumerate(CARD_START.finditer(text), 1):
+        if count > most:
+            raise too_many_rows(filename, text.count("\n", 0, match.start()) + 1)
+
+
+class _Value:
+    """The value of the property being read, gathered in parts (appending to one
+    string over thousands of folded lines would copy it each time) and limited."""
+
+    def __init__(self, prop: Property, filename: str) -> None:
+        self.prop, self.filename = prop, filename
+        self.parts, self.size = [prop.raw], len(prop.raw)
+
+    def add(self, text: str) -> None:
+        if self.prop.binary:  # a photo, a key: never read, so never kept
+            return
+        self.size += len(text)
+        if self.size > settings.IMPORT_MAX_CELL_CHARACTERS:
+            raise too_long(self.filename, self.prop.line)
+        self.parts.append(text)
+
+    def soft_break(self) -> bool:
+        """A quoted-printable value whose line ended in "=": it goes on."""
+        return self.prop.quoted_printable and self.parts[-1].endswith("=")
+
+    def drop_soft_break(self) -> None:
+        self.parts[-1] = self.parts[-1][:-1]
+        self.size -= 1
+
+    def done(self) -> None:
+        self.prop.raw = "".join(self.parts)
+
+
+def read_cards(text: str, filename: str) -> Iterator[Card]:
+    """Every card in the text, one at a time, or an ImportFileError naming where it
+    went wrong (also for a file past the limits on cards, lines and values)."""
+    _check_cards(text, filename)
+    columns = settings.IMPORT_MAX_COLUMNS
     card: Card | None = None
-    last: Property | None = None  # what a continuation line goes on from
+    last: _Value | None = None  # what a continuation line goes on from
     soft_break = False  # `last` is quoted-printable and its line ended in "="
-    for number, physical in enumerate(LINE_BREAK.split(text), 1):
+    for number, physical in enumerate(_lines(text), 1):
         if soft_break and last is not None:
-            last.raw = last.raw[:-1] + physical
+            last.drop_soft_break()
+            last.add(physical)
             soft_break = physical.endswith("=")
             continue
         if not physical.strip():
             continue
         if physical[0] in " \t" and last is not None:
-            last.raw += physical[1:]
-            soft_break = last.quoted_printable and last.raw.endswith("=")
+            last.add(physical[1:])
+            soft_break = last.soft_break()
             continue
         prop = _property(physical, number)
         if prop is None:
             if card is None or last is None:
                 where = card.line if card else number
                 raise ImportFileError(filename, where, "not a vCard property line")
-            last.raw += ("" if last.binary else "\n") + physical
+            last.add(("" if last.prop.binary else "\n") + physical)
             continue
+        if last is not None:
+            last.done()
         if prop.name == "BEGIN":
             if prop.raw.strip().upper() != "VCARD":
                 raise ImportFileError(
@@ -187,16 +242,23 @@ def read_cards(text: str, filename: str) -> list[Card]:
                 raise ImportFileError(
                     filename, number, "an END with no BEGIN before it"
                 )
-            cards.append(card)
+            yield card
             card, last = None, None
         elif card is None:
             raise ImportFileError(filename, number, "a property outside any card")
         else:
+            if prop.binary:  # a photo, a key: never read, so never kept
+                prop.raw = ""
+            elif len(prop.raw) > settings.IMPORT_MAX_CELL_CHARACTERS:
+                raise too_long(filename, number)
             card.properties.append(prop)
-            last = prop
-        soft_break = (
-            last is not None and last.quoted_printable and last.raw.endswith("=")
-        )
+            if len(card.properties) > columns:
+                raise ImportFileError(
+                    filename,
+                    card.line,
+                    f"a card of more than {columns:,} lines, the most a card may have",
+                )
+            last = _Value(prop, filename)
+        soft_break = last is not None and last.soft_break()
     if card is not None:
         raise ImportFileError(filename, card.line, "a card with no END:VCARD")
-    return cards

@@ -90,7 +90,7 @@ def server(alice: User, bob: User) -> None:
         object_repr="bob",
         action_flag=ADDITION,
     )
-    uploads.keep(alice.pk, b"Name,Email\nPreviewed,not@confirmed.example\n")
+    uploads.keep(alice.pk, [b"Name,Email\nPreviewed,not@confirmed.example\n"])
 
 
 @pytest.fixture

@@ -156,9 +156,7 @@ def test_generic_csv_with_a_column_mapping(alice: User) -> None:
     import_rows(alice, rows, source="csv")
     assert person("Mei Tanaka").title == "UX Research Manager"
     with pytest.raises(ImportFileError, match="no column named 'Nope'"):
-        csv_generic.parse(
-            (FIXTURES / "generic.csv").read_bytes(), "generic.csv", {"name": "Nope"}
-        )
+        read("csv", (FIXTURES / "generic.csv").read_bytes(), "g.csv", {"name": "Nope"})
     with pytest.raises(ValueError, match="use FIELD=Column"):
         csv_generic.parse_mapping("favourite=Colour")
 

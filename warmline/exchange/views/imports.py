@@ -14,7 +14,7 @@ from warmline.accounts.http import AuthedRequest
 from warmline.exchange import uploads
 from warmline.exchange.importers import LABELS, csv_generic, read
 from warmline.exchange.importing import import_rows
-from warmline.exchange.rows import ImportFileError
+from warmline.exchange.rows import ImportFileError, check_size, limits
 from warmline.people.forms import PersonChoiceField
 from warmline.people.models import Person, Tag
 
@@ -44,8 +44,10 @@ class UploadForm(forms.Form):
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
-        if upload.size > uploads.MAX_BYTES:
-            raise forms.ValidationError(f"{upload.name} is larger than 50 MB.")
+        try:
+            check_size(upload.size, upload.name)
+        except ImportFileError as error:
+            raise forms.ValidationError(f"{error} Nothing was imported.") from None
         return upload
 
 
@@ -69,9 +71,10 @@ def import_start(request: AuthedRequest) -> HttpResponse:
         request.POST or None, request.FILES or None, owner_id=request.user.pk
     )
     if request.method == "POST" and form.is_valid():
-        upload, data = form.cleaned_data["file"], form.cleaned_data["file"].read()
+        _forget_pending(request)
+        upload = form.cleaned_data["file"]
         pending = {
-            "token": uploads.keep(request.user.pk, data),
+            "token": uploads.keep(request.user.pk, upload.chunks()),
             "name": upload.name,
             "kind": form.cleaned_data["kind"],
             "main": form.cleaned_data["main"],
@@ -85,7 +88,7 @@ def import_start(request: AuthedRequest) -> HttpResponse:
             if pending["kind"] == "csv"
             else "exchange:import_preview"
         )
-    return render(request, "exchange/import_start.html", {"form": form})
+    return _start_page(request, form)
 
 
 @require_http_methods(["GET", "POST"])
@@ -97,8 +100,7 @@ def import_map(request: AuthedRequest) -> HttpResponse:
     try:
         columns = csv_generic.headers(data, pending["name"])
     except ImportFileError as error:
-        messages.error(request, str(error))
-        return redirect("exchange:import_start")
+        return _refuse(request, error)
     if request.method == "POST":
         pending["mapping"] = {
             f: request.POST[f]
@@ -122,13 +124,7 @@ def import_preview(request: AuthedRequest) -> HttpResponse:
     try:
         rows = read(pending["kind"], data, pending["name"], pending["mapping"])
     except ImportFileError as error:
-        uploads.discard(request.user.pk, pending["token"])
-        del request.session["pending_import"]
-        return render(
-            request,
-            "exchange/import_start.html",
-            {"form": UploadForm(owner_id=request.user.pk), "file_error": error},
-        )
+        return _refuse(request, error)
     result = import_rows(request.user, rows, dry_run=True, **_options(pending, request))
     return render(
         request,
@@ -158,3 +154,33 @@ def import_confirm(request: AuthedRequest) -> HttpResponse:
         f"{result.updated} updated, {result.unchanged} unchanged.",
     )
     return redirect("people:list")
+
+
+@require_POST
+def import_cancel(request: AuthedRequest) -> HttpResponse:
+    _forget_pending(request)
+    messages.info(request, "Nothing was imported.")
+    return redirect("exchange:import_start")
+
+
+def _forget_pending(request: AuthedRequest) -> None:
+    """Drop the import waiting for its confirm, and its file."""
+    pending = request.session.pop("pending_import", None)
+    if pending:
+        uploads.discard(request.user.pk, pending["token"])
+
+
+def _refuse(request: AuthedRequest, error: ImportFileError) -> HttpResponse:
+    """The upload page again, saying why the file was refused (and it is gone)."""
+    _forget_pending(request)
+    return _start_page(request, UploadForm(owner_id=request.user.pk), error)
+
+
+def _start_page(
+    request: AuthedRequest, form: UploadForm, error: ImportFileError | None = None
+) -> HttpResponse:
+    return render(
+        request,
+        "exchange/import_start.html",
+        {"form": form, "file_error": error, "limits": limits()},
+    )
