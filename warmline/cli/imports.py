@@ -78,7 +78,7 @@ def _run_import(
     mapping: dict[str, str] | None = None,
 ) -> None:
     setup_django()
-    from warmline.exchange.importers import read
+    from warmline.exchange.importers import csv_generic, read
     from warmline.exchange.importing import import_rows
     from warmline.exchange.rows import ImportFileError, check_size
 
@@ -86,7 +86,12 @@ def _run_import(
     introducer = find_person(owner, introduced_by) if introduced_by else None
     try:
         check_size(_size(path), path.name)  # before reading it
-        rows = read(kind, _read(path), path.name, mapping)
+        data = _read(path)
+        if kind == "csv" and mapping is None:
+            mapping = csv_generic.guess(csv_generic.headers(data, path.name))
+            shown = ", ".join(f"{f}={c}" for f, c in mapping.items()) or "none"
+            console.print(f"Columns matched by their headers: {shown}.", style="dim")
+        rows = read(kind, data, path.name, mapping)
     except ImportFileError as error:
         fail(f"{error} Nothing was imported.")
     columns = [
@@ -160,9 +165,10 @@ def import_csv(
             "--map",
             metavar="FIELD=Column,…",
             help="Which column holds what, e.g. "
-            "name=Full Name,email=Mail,organization=Company.",
+            "name=Full Name,email=Mail,organization=Company. Without it, the "
+            "columns are matched by their headers (Warmline's own CSV export too).",
         ),
-    ],
+    ] = "",
     main: MainOption = False,
     tag: TagOption = "",
     introduced_by: IntroducedByOption = None,
@@ -173,7 +179,7 @@ def import_csv(
     from warmline.exchange.importers import csv_generic
 
     try:
-        mapping = csv_generic.parse_mapping(map_)
+        mapping = csv_generic.parse_mapping(map_) if map_ else None
     except ValueError as error:
         fail(f"--map {error}")
     _run_import(

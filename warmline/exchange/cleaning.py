@@ -25,6 +25,8 @@ from warmline.people.models import EmailAddress, Organization, Person, PhoneNumb
 from warmline.people.phones import InvalidPhoneNumber, normalize_phone
 
 NAME = max_length(Person, "name")
+GIVEN_NAME = max_length(Person, "given_name")
+FAMILY_NAME = max_length(Person, "family_name")
 ORGANIZATION = max_length(Organization, "name")
 TITLE = max_length(Person, "title")
 LOCATION = max_length(Person, "location")
@@ -141,6 +143,8 @@ def clean_row(row: ImportRow, filename: str) -> ImportRow | None:
     return ImportRow(
         line=row.line,
         name=name,
+        given_name=line(row.given_name, GIVEN_NAME),
+        family_name=line(row.family_name, FAMILY_NAME),
         emails=emails,
         phones=phones,
         organization=line(row.organization, ORGANIZATION),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import re
 from typing import Any, cast
 
 import vobject
@@ -15,22 +14,13 @@ from django.utils import timezone
 from warmline import __version__
 from warmline.accounts.models import User
 from warmline.exchange import schema
+from warmline.exchange.formulas import neutralise
 from warmline.people.models import Person
 from warmline.people.queries import PersonDict, people_as_dicts
 
 FORMAT_VERSION = 2
-# A spreadsheet runs a cell that starts with one of these as a formula; "+" and "-"
-# only when what follows is not a number ("+1 503 555 0142", "-3" are data).
-FORMULA = re.compile(r"^(?:[=@\t\r]|[+-][^\d\s])")
 # The columns are the keys of the one shape people_as_dicts returns.
 CSV_COLUMNS = list(PersonDict.__annotations__)
-
-
-def neutralise(value: Any) -> str:
-    """Text a spreadsheet shows as typed: a leading ' stops formula injection, and
-    only where a spreadsheet would run the cell, so phone numbers stay as they are."""
-    text = "" if value is None else str(value)
-    return "'" + text if FORMULA.match(text) else text
 
 
 def _cell(value: Any) -> Any:

@@ -30,7 +30,15 @@ from warmline.people.degrees import linked
 from warmline.people.models import EmailAddress, Introduction, Person, PhoneNumber
 from warmline.people.search import fold
 
-FILLABLE = ("title", "location", "linkedin_url", "notes", "connected_on")
+FILLABLE = (
+    "given_name",
+    "family_name",
+    "title",
+    "location",
+    "linkedin_url",
+    "notes",
+    "connected_on",
+)
 PREVIEW_ROWS = 10
 READ_BATCH = 5_000  # ids per IN list when reading the people a file matched
 

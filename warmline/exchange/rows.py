@@ -41,6 +41,8 @@ class ImportRow:
 
     line: int
     name: str
+    given_name: str = ""  # when the source gives the parts (LinkedIn, Google, N)
+    family_name: str = ""
     emails: list[tuple[str, str]] = field(default_factory=list)  # (address, label)
     phones: list[tuple[str, str]] = field(default_factory=list)  # (number, label)
     organization: str = ""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+from warmline.exchange.formulas import restore
 from warmline.exchange.rows import (
     Header,
     ImportFileError,
@@ -26,6 +28,38 @@ FIELDS = {
     "notes": "Notes",
     "tags": "Tags (comma-separated)",
 }
+# Other headers each field goes by, compared without case, blanks or punctuation;
+# Warmline's own CSV export among them, so it comes back in as it went out.
+ALIASES = {
+    "name": {"fullname", "displayname", "contact"},
+    "first_name": {"givenname", "firstname", "forename"},
+    "last_name": {"familyname", "lastname", "surname"},
+    "email": {"emails", "emailaddress", "mail", "email1"},
+    "phone": {"phones", "phonenumber", "telephone", "mobile", "tel"},
+    "organization": {"company", "employer", "org"},
+    "title": {"position", "jobtitle", "role"},
+    "linkedin_url": {"linkedin", "linkedinprofile", "profile", "url"},
+    "location": {"city", "place"},
+    "notes": {"note", "comments"},
+    "tags": {"labels", "groups", "categories"},
+}
+# Cells that may hold several values: Warmline's export joins them with "; ".
+SEVERAL = re.compile(r"\s*[;\n]\s*")
+
+
+def _plain(header: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", header.casefold())
+
+
+def guess(columns: list[str]) -> dict[str, str]:
+    """The mapping a file's headers suggest: each field to the first column named
+    like it (its key, its label or an alias)."""
+    mapping: dict[str, str] = {}
+    for field, label in FIELDS.items():
+        names = {_plain(field), _plain(label), *ALIASES[field]}
+        if column := next((c for c in columns if _plain(c) in names), None):
+            mapping[field] = column
+    return mapping
 
 
 def headers(data: bytes, filename: str) -> list[str]:
@@ -63,17 +97,21 @@ def parse(data: bytes, filename: str, mapping: dict[str, str]) -> Iterator[Impor
             continue
 
         def cell(field: str, cells: list[str] = cells, header: Header = header) -> str:
-            return header.get(cells, mapping[field]) if field in mapping else ""
+            value = header.get(cells, mapping[field]) if field in mapping else ""
+            return restore(value)
 
+        given, family = cell("first_name"), cell("last_name")
         yield ImportRow(
             line=line,
-            name=cell("name") or join_name(cell("first_name"), cell("last_name")),
-            emails=[(cell("email"), "")] if cell("email") else [],
-            phones=[(cell("phone"), "")] if cell("phone") else [],
+            name=cell("name") or join_name(given, family),
+            given_name=given,
+            family_name=family,
+            emails=[(e, "") for e in SEVERAL.split(cell("email")) if e],
+            phones=[(p, "") for p in SEVERAL.split(cell("phone")) if p],
             organization=cell("organization"),
             title=cell("title"),
             linkedin_url=cell("linkedin_url"),
             location=cell("location"),
             notes=cell("notes"),
-            tags=[t.strip() for t in cell("tags").split(",") if t.strip()],
+            tags=[t.strip() for t in re.split(r"[,;]", cell("tags")) if t.strip()],
         )

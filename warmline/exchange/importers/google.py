@@ -66,15 +66,17 @@ def parse(data: bytes, filename: str) -> Iterator[ImportRow]:
                     filename, line, "not a Google Contacts CSV: no name columns."
                 )
             continue
+        given = _first(header, cells, "First Name", "Given Name")
+        family = _first(header, cells, "Last Name", "Family Name")
         name = header.get(cells, "Name") or join_name(
-            _first(header, cells, "First Name", "Given Name"),
-            _first(header, cells, "Middle Name", "Additional Name"),
-            _first(header, cells, "Last Name", "Family Name"),
+            given, _first(header, cells, "Middle Name", "Additional Name"), family
         )
         labels = header.get(cells, "Labels") or header.get(cells, "Group Membership")
         yield ImportRow(
             line=line,
             name=name,
+            given_name=given,
+            family_name=family,
             emails=_numbered(header, cells, "E-mail"),
             phones=_numbered(header, cells, "Phone"),
             organization=_first(

@@ -1,8 +1,9 @@
 """LinkedIn's Connections.csv, current and older exports.
 
 Current: a few "Notes:" lines, then First Name,Last Name,URL,Email Address,Company,
-Position,Connected On with dates like "12 Mar 2024". Older: no URL column, dates like
-"1/8/18, 6:14 PM", and sometimes "urn:li:member:…" where an email would be.
+Position,Connected On with dates like "12 Mar 2024" or "23-Apr-23". Older: no URL
+column, dates like "1/8/18, 6:14 PM", and sometimes "urn:li:member:…" where an email
+would be.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ COLUMNS = (
 )
 DATE_FORMATS = (
     "%d %b %Y",
+    "%d-%b-%y",
+    "%d-%b-%Y",
     "%m/%d/%y, %I:%M %p",
     "%m/%d/%Y, %I:%M %p",
     "%m/%d/%y",
@@ -53,6 +56,8 @@ def parse(data: bytes, filename: str) -> Iterator[ImportRow]:
         yield ImportRow(
             line=line,
             name=join_name(first, last),
+            given_name=first,
+            family_name=last,
             emails=[(email, "")] if email else [],
             organization=company,
             title=position,

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from warmline.exchange.importers.vcard_lines import Card, Property, read_cards
+from warmline.exchange.importers.vcard_lines import (
+    UNESCAPED_COMMA,
+    Card,
+    Property,
+    read_cards,
+    unescape,
+)
 from warmline.exchange.rows import ImportFileError, ImportRow, decode, join_name
 
 SKIP_TYPES = {"internet", "pref", "voice", "x400", "quoted-printable", "base64"}
@@ -39,6 +45,33 @@ def _name(card: Card) -> str:
     return ""
 
 
+def _name_parts(card: Card) -> tuple[str, str]:
+    """(given, family) from N, which vCards always carry beside FN."""
+    if n := card.first("N"):
+        family, given = [*n.parts(), "", ""][:2]
+        return given.strip(), family.strip()
+    return "", ""
+
+
+def _tags(card: Card) -> list[str]:
+    """CATEGORIES: a comma-separated list (a comma in a tag is escaped)."""
+    return [
+        tag
+        for prop in card.all("CATEGORIES")
+        if not prop.binary
+        for piece in UNESCAPED_COMMA.split(prop.raw)
+        if (tag := unescape(piece).strip())
+    ]
+
+
+def _linkedin(card: Card) -> str:
+    """The LinkedIn profile among the card's links (URL, or X-SOCIALPROFILE)."""
+    for prop in [*card.all("URL"), *card.all("X-SOCIALPROFILE")]:
+        if "linkedin.com/" in (url := prop.text().strip()).lower():
+            return url
+    return ""
+
+
 def _organization(card: Card) -> str:
     org = card.first("ORG")
     return next(iter(org.parts()), "") if org else ""
@@ -57,9 +90,12 @@ def parse(data: bytes, filename: str) -> Iterator[ImportRow]:
     if "BEGIN:VCARD" not in text.upper():
         raise ImportFileError(filename, 1, "not a vCard file: no BEGIN:VCARD.")
     for card in read_cards(text, filename):
+        given, family = _name_parts(card)
         yield ImportRow(
             line=card.line,
             name=_name(card),
+            given_name=given,
+            family_name=family,
             emails=[(p.text(), _label(p, card)) for p in card.all("EMAIL")],
             phones=[
                 (p.text().removeprefix("tel:"), _label(p, card))
@@ -69,4 +105,6 @@ def parse(data: bytes, filename: str) -> Iterator[ImportRow]:
             title=_text(card, "TITLE"),
             notes=_text(card, "NOTE"),
             location=_location(card),
+            linkedin_url=_linkedin(card),
+            tags=_tags(card),
         )

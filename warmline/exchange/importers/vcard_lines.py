@@ -34,6 +34,7 @@ LINE_BREAK = re.compile(r"\r*\n|\r")  # iPhone exports end lines in CR CR LF
 PROPERTY_START = re.compile(r"(?:[A-Za-z0-9-]+\.)?([A-Za-z0-9-]+)[;:]")
 ESCAPED = re.compile(r"\\(.)", re.DOTALL)
 UNESCAPED_SEMICOLON = re.compile(r"(?<!\\);")
+UNESCAPED_COMMA = re.compile(r"(?<!\\),")
 # Where cards begin, counted before any is read (a quick upper bound's check).
 CARD_START = re.compile(r"^BEGIN:VCARD", re.IGNORECASE | re.MULTILINE)
 

@@ -109,10 +109,18 @@ def import_map(request: AuthedRequest) -> HttpResponse:
         }
         request.session["pending_import"] = pending
         return redirect("exchange:import_preview")
+    guessed = csv_generic.guess(columns)
     return render(
         request,
         "exchange/import_map.html",
-        {"fields": csv_generic.FIELDS, "columns": columns, "name": pending["name"]},
+        {
+            "fields": [
+                (key, label, guessed.get(key))
+                for key, label in csv_generic.FIELDS.items()
+            ],
+            "columns": columns,
+            "name": pending["name"],
+        },
     )
 
 
