@@ -56,5 +56,9 @@ class User(AbstractUser):
 
     @property
     def zone(self) -> zoneinfo.ZoneInfo:
-        """The zone this user lives in (see time_zone)."""
-        return zoneinfo.ZoneInfo(self.time_zone or settings.TIME_ZONE)
+        """The zone this user lives in (see time_zone); a name this machine does not
+        know (written before it was checked) means the server's, not a broken page."""
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone or settings.TIME_ZONE)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return zoneinfo.ZoneInfo(settings.TIME_ZONE)

@@ -59,15 +59,18 @@ def followups(
     items = items.select_related("person")
     if due:
         items = items.filter(due__lte=timezone.localdate())
-    rows = [follow_up_as_dict(f) for f in items.order_by("due", "id")]
+    ordered = list(items.order_by("due", "id"))
+    rows = [follow_up_as_dict(f) for f in ordered]
     if as_json:
         print_json(rows)
         return
     table = Table(title=counted(len(rows), "follow-up"), title_justify="left")
     for column in ("ID", "Due", "Follow-up", "Status"):
         table.add_column(column)
-    for r in rows:
-        table.add_row(str(r["id"]), r["due"], r["title"], r["status"])
+    from warmline.core.dates import day
+
+    for f in ordered:
+        table.add_row(str(f.pk), day(f.due), f.title, f.get_status_display())
     console.print(table)
 
 

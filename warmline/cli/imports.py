@@ -15,6 +15,7 @@ from warmline.cli.common import (
     find_person,
     resolve_user,
     setup_django,
+    styled,
 )
 
 import_app = typer.Typer(
@@ -78,6 +79,7 @@ def _run_import(
     mapping: dict[str, str] | None = None,
 ) -> None:
     setup_django()
+    from warmline.exchange.import_plan import LISTED_KINDS
     from warmline.exchange.importers import csv_generic, read
     from warmline.exchange.importing import import_rows
     from warmline.exchange.rows import ImportFileError, check_size
@@ -116,8 +118,19 @@ def _run_import(
         f"{verb} {path.name}: {result.created} new, "
         f"{result.updated} updated, {result.unchanged} unchanged"
         + (f", {result.repeated} repeated in the file" if result.repeated else "")
+        + (f", {result.skipped} not imported" if result.skipped else "")
         + (" (dry run: nothing was written)." if dry_run else ".")
     )
+    # Every row that is not simply new, with why: what the web's preview lists.
+    for kind, title in LISTED_KINDS.items():
+        listed = result.listed[kind]
+        if kind == "unchanged" or not listed.count:
+            continue
+        console.print(styled(("\n" + title, "bold"), f" ({listed.count})"))
+        for line, name, why in listed.rows:
+            console.print(f"  line {line}: {name + ': ' if name else ''}{why}")
+        if listed.more:
+            console.print(f"  and {listed.more} more", style="dim")
 
 
 def _command(kind: str, doc: str) -> Any:
@@ -176,6 +189,7 @@ def import_csv(
     user: UserOption = None,
 ) -> None:
     """Import any CSV, mapping its columns to Warmline's fields."""
+    setup_django()  # the importers read the models' limits
     from warmline.exchange.importers import csv_generic
 
     try:

@@ -50,14 +50,16 @@ class Kind(StrEnum):
 def list_meetings(as_json: JsonOption = False, user: UserOption = None) -> None:
     """List meetings, latest first."""
     setup_django()
+    from warmline.core.dates import moment
     from warmline.meetings.queries import meetings_for
 
-    rows = [meeting_as_dict(m) for m in meetings_for(resolve_user(user))]
+    meetings = list(meetings_for(resolve_user(user)))
+    rows = [meeting_as_dict(m) for m in meetings]
     if as_json:
         print_json(rows)
         return
     table = Table(title=counted(len(rows), "meeting"), title_justify="left")
-    when = {r["id"]: r["at"][:16].replace("T", " ") for r in rows}
+    when = {m.pk: moment(m.at) for m in meetings}
     for column in ("ID", "When", "With", "Kind", "Mode", "Status", "Pure"):
         table.add_column(column)
     for r in rows:

@@ -8,7 +8,7 @@ import os
 import sys
 import threading
 import webbrowser
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -42,6 +42,28 @@ def _open_browser_soon(url: str) -> None:
             webbrowser.open(url)
 
     threading.Timer(1.0, opener).start()
+
+
+def proxy_options(behind_proxy: bool) -> dict[str, Any]:
+    """How waitress treats forwarding headers (X-Forwarded-For, Forwarded, …).
+
+    Behind a proxy (WARMLINE_BEHIND_PROXY) it trusts the one hop in front: the
+    client's address becomes REMOTE_ADDR (sign-in throttling counts by it) and the
+    scheme https. Otherwise it trusts none but passes them on, so that local mode
+    sees a request came through a proxy and does not sign it in (waitress would
+    otherwise drop them before Django could tell).
+    """
+    if behind_proxy:
+        return {
+            "trusted_proxy": "*",
+            "trusted_proxy_count": 1,
+            "trusted_proxy_headers": {
+                "x-forwarded-for",
+                "x-forwarded-proto",
+                "x-forwarded-host",
+            },
+        }
+    return {"clear_untrusted_proxy_headers": False}
 
 
 def serve(
@@ -131,6 +153,13 @@ def serve(
     if not no_browser and _can_open_browser():
         _open_browser_soon(url)
     try:
-        waitress_serve(application, host=host, port=port, threads=threads, _quiet=True)
+        waitress_serve(
+            application,
+            host=host,
+            port=port,
+            threads=threads,
+            _quiet=True,
+            **proxy_options(settings.BEHIND_PROXY),
+        )
     except KeyboardInterrupt:
         console.print("Stopped.")

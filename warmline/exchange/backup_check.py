@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NoReturn
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 
 from warmline.exchange.backup_format import (
     DATA,
@@ -113,6 +116,7 @@ def check_archive(archive: zipfile.ZipFile, source: Path) -> CheckedBackup:
     except KeyError as error:
         refuse(f"{DATA} holds rows of {error.args[0]}, a table no backup holds")
     _check_counts(counts, rows, manifest, refuse)
+    _check_values(rows, refuse)
     if not counts[table_label(get_user_model())]:
         refuse("it holds no account; restoring it would only empty the database")
     files = [n for n in names if n.startswith(FILES) and not n.endswith("/")]
@@ -129,6 +133,44 @@ def check_archive(archive: zipfile.ZipFile, source: Path) -> CheckedBackup:
         counts=counts,
         files=[n for n in files if not is_import_upload(n[len(FILES) :])],
     )
+
+
+def _check_values(rows: list[dict[str, Any]], refuse: Refuse) -> None:
+    """Every value as its model field reads and checks it (type, length, range,
+    a time zone, an http(s) link), and every reference to a row the backup holds:
+    what restoring would load, or find broken only when pages fail later."""
+    present = {(row["model"], row.get("pk")) for row in rows}
+    held = set(counts_in_rows(rows))
+    for row in rows:
+        model = apps.get_model(row["model"])
+        where = f"{DATA}: {row['model']} {row.get('pk')}"
+        for name, value in row.get("fields", {}).items():
+            try:
+                field = model._meta.get_field(name)
+            except FieldDoesNotExist:
+                refuse(f"{where} has a field {name!r} that {row['model']} has not")
+            if not isinstance(field, models.Field) or field.many_to_many:
+                continue
+            if field.is_relation:
+                target = field.related_model
+                label = (
+                    target._meta.label_lower
+                    if isinstance(target, type) and issubclass(target, models.Model)
+                    else ""
+                )
+                if (
+                    isinstance(value, int)
+                    and label in held
+                    and (label, value) not in present
+                ):
+                    refuse(f"{where}: {name} points to {label} {value}, not in it")
+                continue
+            try:
+                python = field.to_python(value)
+                if python not in field.empty_values:
+                    field.run_validators(python)
+            except ValidationError as error:
+                refuse(f"{where}: {name}: {' '.join(error.messages)}")
 
 
 def _damage(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> str | None:

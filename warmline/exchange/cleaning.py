@@ -157,5 +157,18 @@ def clean_row(row: ImportRow, filename: str) -> ImportRow | None:
     )
 
 
-def clean_rows(rows: Iterable[ImportRow], filename: str) -> list[ImportRow]:
-    return [r for row in rows if (r := clean_row(row, filename)) is not None]
+class CleanedRows(list[ImportRow]):
+    """The rows to import, and the lines left out with why (the preview says so)."""
+
+    skipped: list[tuple[int, str]]
+
+
+def clean_rows(rows: Iterable[ImportRow], filename: str) -> CleanedRows:
+    kept = CleanedRows()
+    kept.skipped = []
+    for row in rows:
+        if (cleaned := clean_row(row, filename)) is not None:
+            kept.append(cleaned)
+        else:
+            kept.skipped.append((row.line, "no name and no email address"))
+    return kept

@@ -39,8 +39,37 @@ FILLABLE = (
     "notes",
     "connected_on",
 )
-PREVIEW_ROWS = 10
+PREVIEW_ROWS = 10  # new people shown by name
+LISTED_ROWS = 500  # rows of each other kind listed with their reason
+
+
+@dataclass
+class Listed:
+    """Rows of one kind, as the preview lists them: the first LISTED_ROWS."""
+
+    count: int = 0
+    rows: list[tuple[int, str, str]] = field(default_factory=list)  # line, name, why
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.rows)
+
+    def add(self, line: int, name: str, why: str) -> None:
+        self.count += 1
+        if len(self.rows) < LISTED_ROWS:
+            self.rows.append((line, name, why))
+
+
 READ_BATCH = 5_000  # ids per IN list when reading the people a file matched
+
+
+LISTED_KINDS = {
+    "likely_duplicates": "Likely duplicates: added, but may be someone already here",
+    "updated": "Updated: what they were missing is filled in",
+    "unchanged": "Already here, unchanged",
+    "repeated": "Repeated in the file: joined to the earlier row",
+    "skipped": "Not imported",
+}
 
 
 @dataclass
@@ -51,11 +80,23 @@ class ImportResult:
     repeated: int = 0  # rows that were the same person as an earlier row in the file
     preview: list[tuple[int, str, str]] = field(
         default_factory=list
-    )  # line, name, what
+    )  # line, name, what: the first new people
+    # Every row that is not simply new, by kind, with its reason.
+    listed: dict[str, Listed] = field(
+        default_factory=lambda: {kind: Listed() for kind in LISTED_KINDS}
+    )
 
     @property
     def total(self) -> int:
         return self.created + self.updated + self.unchanged + self.repeated
+
+    @property
+    def skipped(self) -> int:
+        return self.listed["skipped"].count
+
+    @property
+    def likely_duplicates(self) -> int:
+        return self.listed["likely_duplicates"].count
 
 
 @dataclass(frozen=True)
@@ -142,6 +183,8 @@ def make_plan(
 ) -> Plan:
     """What importing `rows` would do to the owner's network, read without writing."""
     plan = Plan(owner_id, options, fingerprint(owner_id))
+    for line, why in getattr(rows, "skipped", []):
+        plan.result.listed["skipped"].add(line, "", why)
     existing = _match(plan, rows, progress)
     _plan_changes(plan, existing)
     for match in plan.new:
@@ -149,6 +192,7 @@ def make_plan(
         if match.organization:
             plan.organizations.setdefault(match.organization, match.row.organization)
     plan.result.created = len(plan.new)
+    _flag_likely_duplicates(plan)
     if options.introducer is not None:
         plan.introduce = _to_introduce(owner_id, options.introducer, plan.matched)
     return plan
@@ -197,7 +241,9 @@ def _match(
                 break
         if match is not None:
             plan.result.repeated += 1
-            _note(plan.result, row, "repeated in the file")
+            plan.result.listed["repeated"].add(
+                row.line, row.name, f"the same person as line {match.row.line}"
+            )
         else:
             pk = None
             for key in keys:
@@ -252,6 +298,28 @@ def _absorb(match: Match, row: ImportRow, organization: str) -> None:
 def _note(result: ImportResult, row: ImportRow, what: str) -> None:
     if len(result.preview) < PREVIEW_ROWS:
         result.preview.append((row.line, row.name, what))
+
+
+def _flag_likely_duplicates(plan: Plan) -> None:
+    """New people whose name (without case or accents) is someone's already here:
+    added all the same (nothing is lost), and named in the preview so the user can
+    merge them on the duplicates page."""
+    if not plan.new:
+        return
+    wanted = {fold(m.row.name) for m in plan.new}
+    here: dict[str, tuple[int, str]] = {}
+    people = Person.objects.filter(owner_id=plan.owner_id)  # an IN of 50,000: no
+    for pk, folded, name in people.order_by("pk").values_list(
+        "pk", "folded_name", "name"
+    ):
+        if folded in wanted:
+            here.setdefault(folded, (pk, name))
+    for match in plan.new:
+        if found := here.get(fold(match.row.name)):
+            pk, name = found
+            plan.result.listed["likely_duplicates"].add(
+                match.row.line, match.row.name, f"{name} (#{pk}) is already here"
+            )
 
 
 def _current(pks: list[int]) -> dict[int, dict[str, Any]]:
@@ -309,10 +377,14 @@ def _plan_changes(plan: Plan, existing: dict[int, Match]) -> None:
                 what.append(f"phone {number}")
         if what:
             plan.result.updated += 1
-            _note(plan.result, match.row, "update: " + ", ".join(what))
+            plan.result.listed["updated"].add(
+                match.row.line, match.row.name, ", ".join(what)
+            )
         else:
             plan.result.unchanged += 1
-            _note(plan.result, match.row, "unchanged")
+            plan.result.listed["unchanged"].add(
+                match.row.line, match.row.name, "nothing new in the file"
+            )
     plan.matched = [pk for pk in existing if pk in current]
 
 

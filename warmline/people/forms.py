@@ -6,9 +6,10 @@ from urllib.parse import urlparse
 from django import forms
 
 from warmline.accounts.models import User
+from warmline.core.fields import max_length
 from warmline.core.ranges import check_date
 from warmline.people.contact_details import clean_emails, clean_phones, split_lines
-from warmline.people.models import Organization, Person
+from warmline.people.models import Organization, Person, Tag
 from warmline.people.widgets import PersonPicker
 
 
@@ -122,7 +123,14 @@ class PersonForm(forms.Form):
         return url
 
     def clean_tags(self) -> list[str]:
-        return [t.strip() for t in self.cleaned_data["tags"].split(",") if t.strip()]
+        tags = [t.strip() for t in self.cleaned_data["tags"].split(",") if t.strip()]
+        most = max_length(Tag, "name")
+        if long := [t for t in tags if len(t) > most]:
+            raise forms.ValidationError(
+                f"A tag has at most {most} characters: {long[0][:30]!r}… has "
+                f"{len(long[0])}."
+            )
+        return tags
 
     def person_fields(self) -> dict[str, Any]:
         """The cleaned data as keyword arguments for services.create/update_person."""

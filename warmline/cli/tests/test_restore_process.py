@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from warmline.cli.tests.processes import DATABASE, WARMLINE, environment, warmline
-from warmline.exchange.backup_format import DATA
+from warmline.exchange.backup_format import DATA, MANIFEST
 
 BUILDING = DATABASE + ".restoring"  # the new database, while a restore builds it
 # Seconds from the moment the new database appears to the kill: the first lands
@@ -114,14 +114,20 @@ def test_rows_that_cannot_be_loaded_leave_the_old_database_and_no_leftovers(
     template, new = made
     home = copy_of(template, tmp_path, "home")
     broken = tmp_path / "broken.zip"
+    # A second tag of the same name: every value checks, the unique constraint
+    # refuses it only as it is loaded.
     with zipfile.ZipFile(new) as source, zipfile.ZipFile(broken, "w") as copy:
+        manifest = json.loads(source.read(MANIFEST))
+        rows = json.loads(source.read(DATA))
+        tag = next(r for r in rows if r["model"] == "people.tag")
+        rows.append({**tag, "pk": 999_999})
+        manifest["rows"] += 1
+        manifest["counts"]["people.tag"] += 1
         for name in source.namelist():
-            content = source.read(name)
-            if name == DATA:
-                rows = json.loads(content)
-                person = next(r for r in rows if r["model"] == "people.person")
-                person["fields"]["organization"] = 999_999
-                content = json.dumps(rows).encode()
+            content = {
+                DATA: json.dumps(rows).encode(),
+                MANIFEST: json.dumps(manifest).encode(),
+            }.get(name) or source.read(name)
             copy.writestr(name, content)
     before = tables(home)
     result = warmline(home, "restore", str(broken), "--force")

@@ -211,6 +211,33 @@ def a_broken_reference(sound: Path, target: Path) -> Path:
     return rewrite(sound, target, change=point_nowhere)
 
 
+def _set(model: str, **fields: Any) -> Callable[[dict[str, Any], list[Any]], None]:
+    def change(manifest: dict[str, Any], rows: list[dict[str, Any]]) -> None:
+        next(r for r in rows if r["model"] == model)["fields"].update(fields)
+
+    return change
+
+
+def a_made_up_time_zone(sound: Path, target: Path) -> Path:
+    return rewrite(
+        sound, target, change=_set("accounts.user", time_zone="Mars/Olympus")
+    )
+
+
+def a_meeting_in_9999(sound: Path, target: Path) -> Path:
+    change = _set("meetings.meeting", at="9999-12-31T23:59:00Z", duration_minutes=999)
+    return rewrite(sound, target, change=change)
+
+
+def a_script_link(sound: Path, target: Path) -> Path:
+    change = _set("people.person", linkedin_url="javascript:alert(1)")
+    return rewrite(sound, target, change=change)
+
+
+def an_unknown_field(sound: Path, target: Path) -> Path:
+    return rewrite(sound, target, change=_set("people.tag", colour="red"))
+
+
 def a_row_twice(sound: Path, target: Path) -> Path:
     # Counted twice in the file and in a manifest to match; loaded, the second row
     # overwrites the first: only counting the tables after loading finds it.
@@ -236,7 +263,11 @@ SPOILED = [
     (foreign, "not a Warmline backup (no manifest.json)", True),
     (climbing_out, "member '../x' would be written outside the data directory", True),
     (climbing_out_of_files, "member 'files/../../x' would be written outside", True),
-    (a_broken_reference, "its rows cannot be loaded", False),
+    (a_broken_reference, "organization points to people.organization 999999", True),
+    (a_made_up_time_zone, "time_zone: 'Mars/Olympus' is not a time zone", True),
+    (a_meeting_in_9999, "Give a date between 1900 and 2100, not 9999", True),
+    (a_script_link, "linkedin_url: Enter a valid URL", True),
+    (an_unknown_field, "has a field 'colour' that people.tag has not", True),
     (a_row_twice, "the restored tables differ from its manifest: people.tag", False),
 ]
 

@@ -105,3 +105,49 @@ def test_duplicates_page_merges_and_keeps_apart(
 def test_import_and_export_ask_an_anonymous_visitor_to_log_in() -> None:
     for url in ["/import/", "/export/", "/people/duplicates/"]:
         assert Client().get(url).status_code == 302
+
+
+def test_the_preview_lists_every_row_that_is_not_simply_new(
+    alice_client: Client, alice: User
+) -> None:
+    """Counts of new, updated, unchanged, not imported and likely duplicates, each
+    row of the last four kinds with why; and the mapping page guesses the columns."""
+    from warmline.people import services
+
+    services.create_person(alice, "Mei Tanaka", emails=["mei@intel.example"])
+    services.create_person(alice, "José García", organization="Acme")
+    data = (
+        b"Full Name,Mail,Employer,Role\n"
+        b"Mei Tanaka,mei@intel.example,Intel,UX Research Manager\n"
+        b",,Nowhere Inc,\n"
+        b"Jose Garcia,jose@other.example,Other,\n"
+        b"Nina Kowalski,nina@intel.example,Intel,\n"
+        b"Nina Kowalski,nina@intel.example,Intel,Staff\n"
+    )
+    alice_client.post(
+        "/import/", {"kind": "csv", "file": SimpleUploadedFile("f.csv", data)}
+    )
+    guessed = alice_client.get("/import/columns/")
+    assertContains(guessed, '<option value="Full Name" selected>')
+    alice_client.post(
+        "/import/columns/",
+        {
+            "name": "Full Name",
+            "email": "Mail",
+            "organization": "Employer",
+            "title": "Role",
+        },
+    )
+    page = alice_client.get("/import/preview/")
+    result = page.context["result"]
+    assert (result.created, result.updated, result.skipped) == (2, 1, 1)
+    assert result.likely_duplicates == 1
+    assert result.listed["skipped"].rows == [(3, "", "no name and no email address")]
+    ((line, name, why),) = result.listed["likely_duplicates"].rows
+    assert (line, name) == (4, "Jose Garcia") and "José García" in why
+    assert result.listed["updated"].rows == [(2, "Mei Tanaka", "title, organization")]
+    assert result.listed["repeated"].rows == [
+        (6, "Nina Kowalski", "the same person as line 5")
+    ]
+    assertContains(page, "1 row of the file will not be imported")
+    assert not Person.objects.filter(name="Nina Kowalski").exists()

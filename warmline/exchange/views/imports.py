@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from warmline.accounts.http import AuthedRequest
 from warmline.exchange import uploads
+from warmline.exchange.import_plan import LISTED_KINDS, PREVIEW_ROWS
 from warmline.exchange.importers import LABELS, csv_generic, read
 from warmline.exchange.importing import import_rows
 from warmline.exchange.rows import ImportFileError, check_size, limits
@@ -134,10 +135,19 @@ def import_preview(request: AuthedRequest) -> HttpResponse:
     except ImportFileError as error:
         return _refuse(request, error)
     result = import_rows(request.user, rows, dry_run=True, **_options(pending, request))
+    new_lines = {line for line, _, _ in result.preview}
     return render(
         request,
         "exchange/import_preview.html",
-        {"pending": pending, "result": result, "rows": rows[:10]},
+        {
+            "pending": pending,
+            "result": result,
+            "rows": [row for row in rows if row.line in new_lines][:PREVIEW_ROWS],
+            "lists": [
+                (kind, title, result.listed[kind])
+                for kind, title in LISTED_KINDS.items()
+            ],
+        },
     )
 
 
@@ -159,7 +169,8 @@ def import_confirm(request: AuthedRequest) -> HttpResponse:
     messages.success(
         request,
         f"Imported {pending['name']}: {result.created} new, "
-        f"{result.updated} updated, {result.unchanged} unchanged.",
+        f"{result.updated} updated, {result.unchanged} unchanged"
+        + (f", {result.skipped} not imported." if result.skipped else "."),
     )
     return redirect("people:list")
 
