@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import ipaddress
 import os
 import sys
@@ -44,6 +45,16 @@ def _open_browser_soon(url: str) -> None:
     threading.Timer(1.0, opener).start()
 
 
+def _cannot_listen(host: str, port: int, error: OSError) -> str:
+    """One line for a bind that failed (waitress raises OSError), not a traceback."""
+    if error.errno == errno.EADDRINUSE:
+        return (
+            f"Port {port} is in use (is Warmline already running?). Choose another "
+            f"with --port or PORT, e.g. `warmline serve --port {port + 1}`."
+        )
+    return f"Cannot listen on {host}:{port}: {error.strerror or error}."
+
+
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[
@@ -75,6 +86,15 @@ def serve(
 
     setup_django(migrate=False)
     from django.conf import settings
+    from waitress.server import create_server
+
+    from warmline.config.wsgi import application
+
+    # Take the port first: when it is busy, say so before changing anything.
+    try:
+        server = create_server(application, host=host, port=port, threads=threads)
+    except OSError as error:
+        fail(_cannot_listen(host, port, error))
 
     from warmline.accounts.models import User
     from warmline.accounts.services import ensure_local_owner
@@ -118,10 +138,6 @@ def serve(
             )
         who = "sign in required"
 
-    from waitress import serve as waitress_serve
-
-    from warmline.config.wsgi import application
-
     shown_host = f"[{host}]" if ":" in host else host
     url = f"http://{shown_host}:{port}/"
     console.print(
@@ -131,6 +147,6 @@ def serve(
     if not no_browser and _can_open_browser():
         _open_browser_soon(url)
     try:
-        waitress_serve(application, host=host, port=port, threads=threads, _quiet=True)
+        server.run()
     except KeyboardInterrupt:
         console.print("Stopped.")
