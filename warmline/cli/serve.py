@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import ipaddress
 import os
 import sys
 import threading
@@ -14,17 +13,7 @@ from typing import Annotated
 import typer
 
 from warmline.cli.common import console, fail, styled
-
-LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
-
-
-def is_loopback(host: str) -> bool:
-    if host.lower() in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+from warmline.core.hosts import is_loopback
 
 
 def _can_open_browser() -> bool:
