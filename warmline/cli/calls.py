@@ -16,6 +16,7 @@ from warmline.cli.common import (
     find_person,
     follow_up_as_dict,
     meeting_as_dict,
+    parse_day,
     parse_when,
     print_json,
     resolve_user,
@@ -218,11 +219,19 @@ def log_call(
     mode: Annotated[
         Mode, typer.Option(help="With --meeting-at: how you meet.")
     ] = Mode.face_to_face,
+    call_back_on: Annotated[
+        str | None,
+        typer.Option(
+            help="With --outcome call-back: the day to call back (2026-12-02); "
+            "the next business day if not given.",
+        ),
+    ] = None,
     as_json: JsonOption = False,
     user: UserOption = None,
 ) -> None:
-    """Log an attempt to reach someone; no answer starts the 3B7 follow-ups, and
-    "scheduled" books the meeting (--meeting-at)."""
+    """Log an attempt to reach someone; no answer starts the 3B7 follow-ups,
+    "scheduled" books the meeting (--meeting-at) and "call back" sets a follow-up
+    (--call-back-on)."""
     scheduled = outcome == Outcome.scheduled
     if scheduled and not meeting_at:
         fail(
@@ -231,6 +240,8 @@ def log_call(
         )
     if meeting_at and not scheduled:
         fail("--meeting-at goes with --outcome scheduled.")
+    if call_back_on and outcome != Outcome.call_back:
+        fail("--call-back-on goes with --outcome call-back.")
     setup_django()
     from django.core.exceptions import ValidationError
     from django.utils import timezone
@@ -259,6 +270,7 @@ def log_call(
                 channel=channel.value.replace("-", "_"),
                 at=parse_when(at) if at else None,
                 notes=notes,
+                call_back_on=parse_day(call_back_on) if call_back_on else None,
             )
     except ValidationError as error:
         fail(" ".join(error.messages) + " Nothing was logged.")

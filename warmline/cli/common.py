@@ -162,6 +162,22 @@ def parse_when(text: str) -> dt.datetime:
     return timezone.make_aware(when) if timezone.is_naive(when) else when
 
 
+def parse_day(text: str) -> dt.date:
+    """ISO date ("2026-12-01") within the years Warmline accepts."""
+    from django.core.exceptions import ValidationError
+
+    from warmline.core.ranges import check_date
+
+    try:
+        day = dt.date.fromisoformat(text.strip())
+        check_date(day)
+    except ValueError:
+        fail(f"{text!r} is not a date; write it like 2026-12-01.")
+    except ValidationError as error:
+        fail(" ".join(error.messages))
+    return day
+
+
 def follow_up_as_dict(f: Any) -> dict[str, Any]:
     return {
         "id": f.pk,

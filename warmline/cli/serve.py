@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import ipaddress
+import errno
 import os
 import sys
 import threading
@@ -13,17 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from warmline.cli.common import console, fail, styled
-
-LOOPBACK_NAMES = {"localhost", "localhost.localdomain"}
-
-
-def is_loopback(host: str) -> bool:
-    if host.lower() in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+from warmline.core.hosts import is_loopback
 
 
 def _can_open_browser() -> bool:
@@ -66,6 +56,16 @@ def proxy_options(behind_proxy: bool) -> dict[str, Any]:
     return {"clear_untrusted_proxy_headers": False}
 
 
+def _cannot_listen(host: str, port: int, error: OSError) -> str:
+    """One line for a bind that failed (waitress raises OSError), not a traceback."""
+    if error.errno == errno.EADDRINUSE:
+        return (
+            f"Port {port} is in use (is Warmline already running?). Choose another "
+            f"with --port or PORT, e.g. `warmline serve --port {port + 1}`."
+        )
+    return f"Cannot listen on {host}:{port}: {error.strerror or error}."
+
+
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[
@@ -97,6 +97,21 @@ def serve(
 
     setup_django(migrate=False)
     from django.conf import settings
+    from waitress.server import create_server
+
+    from warmline.config.wsgi import application
+
+    # Take the port first: when it is busy, say so before changing anything.
+    try:
+        server = create_server(
+            application,
+            host=host,
+            port=port,
+            threads=threads,
+            **proxy_options(settings.BEHIND_PROXY),
+        )
+    except OSError as error:
+        fail(_cannot_listen(host, port, error))
 
     from warmline.accounts.models import User
     from warmline.accounts.services import ensure_local_owner
@@ -140,10 +155,6 @@ def serve(
             )
         who = "sign in required"
 
-    from waitress import serve as waitress_serve
-
-    from warmline.config.wsgi import application
-
     shown_host = f"[{host}]" if ":" in host else host
     url = f"http://{shown_host}:{port}/"
     console.print(
@@ -153,13 +164,6 @@ def serve(
     if not no_browser and _can_open_browser():
         _open_browser_soon(url)
     try:
-        waitress_serve(
-            application,
-            host=host,
-            port=port,
-            threads=threads,
-            _quiet=True,
-            **proxy_options(settings.BEHIND_PROXY),
-        )
+        server.run()
     except KeyboardInterrupt:
         console.print("Stopped.")

@@ -211,15 +211,29 @@ class Message:
 
 
 def messages_for(person: Person, user: User, chain: list[Person]) -> list[Message]:
-    """Every template of the user's, written out for this person."""
+    """Every template of the user's that fits this person, written out for them."""
     return _written_out(MessageTemplate.objects.filter(owner=user), person, user, chain)
 
 
 def opener_for(person: Person, user: User, chain: list[Person]) -> Message | None:
-    """The user's first template written out for this person: the opener a call
-    session suggests."""
-    first = MessageTemplate.objects.filter(owner=user)[:1]
-    return next(iter(_written_out(first, person, user, chain)), None)
+    """The user's first template that fits, written out for this person: the
+    opener a call session suggests."""
+    return next(iter(messages_for(person, user, chain)), None)
+
+
+def left_out_of(messages: Iterable[Message]) -> list[str]:
+    """The profile placeholders any of these messages left out, in profile order
+    (what the page invites the user to write)."""
+    missing = {name for m in messages for name in m.left_out}
+    return [name for name in FROM_PROFILE if name in missing]
+
+
+def addressed_to_introducer(template: MessageTemplate) -> bool:
+    """Whether the template is written to whoever introduced the person: its first
+    line names {introducer} ("Hi {introducer},"). Without an introducer there is
+    nobody to send it to, so it is left out rather than written to no one."""
+    first = next((line for line in template.body.split("\n") if line.strip()), "")
+    return "introducer" in _names_in(first)
 
 
 def _written_out(
@@ -230,6 +244,7 @@ def _written_out(
 ) -> list[Message]:
     introducer = introducer_for(person, chain)
     values = values_for(person, user, introducer.name if introducer else None)
+    fitting = [t for t in templates if introducer or not addressed_to_introducer(t)]
     return [
         Message(
             t.name,
@@ -241,5 +256,5 @@ def _written_out(
                 if not values[name] and name in _names_in(t.subject + t.body)
             ],
         )
-        for t in templates
+        for t in fitting
     ]

@@ -91,6 +91,30 @@ def test_a_scheduled_call_books_the_meeting(
     assert code == 1 and "goes with --outcome scheduled" in output
 
 
+def test_a_call_back_is_set_for_the_day_given_or_refused_with_nothing_written(
+    alice: User, network: dict[str, Person]
+) -> None:
+    call = ["calls", "log", "Sam Okafor", "--at", "2026-12-01 10:00"]
+    for day, reason in [
+        ("2026-11-30", "A call-back is for the day of the call or later."),
+        ("0226-12-02", "Give a date between 1900 and 2100, not 226."),
+        ("Friday", "'Friday' is not a date; write it like 2026-12-01."),
+    ]:
+        code, output = cli(*call, "--outcome", "call-back", "--call-back-on", day)
+        assert code == 1 and reason in output, output
+    code, output = cli(*call, "--outcome", "no-answer", "--call-back-on", "2026-12-04")
+    assert code == 1 and "goes with --outcome call-back" in output
+    assert not Attempt.objects.exists() and not FollowUp.objects.exists()
+
+    data = cli_json(*call, "--outcome", "call-back", "--call-back-on", "2026-12-04")
+    (follow_up,) = data["follow_ups"]
+    assert (follow_up["kind"], follow_up["due"]) == ("call_back", "2026-12-04")
+    # Without a day, the next business day (2026-12-01 is a Tuesday).
+    nina = ["calls", "log", "Nina Kowalski", "--at", "2026-12-01 10:00"]
+    (follow_up,) = cli_json(*nina, "--outcome", "call-back")["follow_ups"]
+    assert follow_up["due"] == "2026-12-02"
+
+
 def test_follow_ups_done_snooze_and_reopen(
     alice: User, bob: User, network: dict[str, Person]
 ) -> None:

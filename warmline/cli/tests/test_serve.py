@@ -91,3 +91,29 @@ def test_serve_migrates_creates_the_owner_and_loads_the_demo_on_a_first_run(
 def test_serve_without_the_demo_shows_the_welcome_page(tmp_path: Path) -> None:
     body, output = serve_once(tmp_path, "--no-demo")
     assert "Welcome to Warmline" in body and "loaded a demo" not in output
+
+
+def test_serve_on_a_busy_port_says_so_in_one_line(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DATABASE_URL", "DJANGO_", "WARMLINE_"))
+    }
+    env.update(WARMLINE_HOME=str(tmp_path), CI="1")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "warmline", "serve", "--no-browser"],
+            env={**env, "PORT": str(port)},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert done.stdout == ""
+    (line,) = done.stderr.strip().splitlines()
+    assert f"Port {port} is in use" in line
+    assert "--port" in line and "PORT" in line
+    assert not (tmp_path / "warmline.sqlite3").exists()  # nothing was done

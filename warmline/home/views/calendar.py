@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from warmline.accounts import services as accounts
 from warmline.accounts.http import AuthedRequest
 from warmline.accounts.models import User
+from warmline.core.hosts import is_loopback, without_port
 from warmline.home.calendar import calendar_for
 
 
@@ -28,9 +29,18 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def calendar_settings(request: AuthedRequest) -> HttpResponse:
+    """The feed's address to copy or download, and who can subscribe to it."""
     path = reverse("home:calendar_feed", args=[request.user.calendar_token])
-    url = request.build_absolute_uri(path)
-    return render(request, "home/calendar.html", {"feed_url": url})
+    return render(
+        request,
+        "home/calendar.html",
+        {
+            "feed_path": path,
+            "feed_url": request.build_absolute_uri(path),
+            # Google and Outlook fetch from their own servers: not from 127.0.0.1.
+            "only_here": is_loopback(without_port(request.get_host())),
+        },
+    )
 
 
 @require_POST

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 
 from warmline.accounts.http import AuthedRequest
 from warmline.meetings.queries import meetings_with
-from warmline.outreach.message_text import messages_for
+from warmline.outreach.message_text import left_out_of, messages_for
 from warmline.outreach.models import FollowUp
 from warmline.people import queries
 from warmline.people.fans import networker_rank, with_fan_status
@@ -17,6 +17,7 @@ from warmline.people.forms import IntroductionForm
 def person_detail(request: AuthedRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(with_fan_status(queries.people_for(request.user)), pk=pk)
     chain = queries.chain_people(person)
+    messages_to_send = messages_for(person, request.user, chain)
     return render(
         request,
         "home/person_detail.html",
@@ -27,7 +28,8 @@ def person_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "follow_ups": person.follow_ups.filter(status=FollowUp.Status.OPEN),
             "paths": person.career_paths.all(),
             "leads": person.job_leads.select_related("organization"),
-            "messages_to_send": messages_for(person, request.user, chain),
+            "messages_to_send": messages_to_send,
+            "messages_left_out": left_out_of(messages_to_send),
             "chain": chain,
             "introductions_received": list(queries.introductions_received(person)),
             "introductions_made": queries.introductions_made(person),

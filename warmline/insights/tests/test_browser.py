@@ -36,27 +36,3 @@ def test_insights_charts_and_the_network_graph_render(page: Page, live_server) -
     expect(page.locator("#graph[data-nodes]")).to_be_attached()
     assert int(page.locator("#graph").get_attribute("data-nodes") or 0) == 46  # me + 45
     expect(page.get_by_text("45 people.")).to_be_visible()
-
-
-def test_no_page_is_wider_than_a_phone(page: Page, live_server) -> None:
-    jordan = UserFactory.create(username="jordan")
-    load_demo(jordan)
-    page.set_viewport_size({"width": 390, "height": 844})
-    sign_in(page, live_server.url, "jordan")
-    for path in [
-        "/",
-        "/people/",
-        "/organizations/",
-        "/calls/",
-        "/followups/",
-        "/meetings/",
-        "/paths/",
-        "/leads/",
-        "/insights/",
-        "/insights/report/",
-        "/targets/",
-        "/network/",
-    ]:
-        page.goto(live_server.url + path)
-        width = page.evaluate("() => document.documentElement.scrollWidth")
-        assert width <= 390, f"{path} is {width} px wide on a 390 px phone"

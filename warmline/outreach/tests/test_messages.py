@@ -137,14 +137,39 @@ def test_every_placeholder_still_fills(alice: User, people: dict[str, Person]) -
     )
 
 
-def test_the_person_page_writes_every_template_by_the_same_rules(
+def test_the_person_page_writes_every_template_that_has_someone_to_go_to(
     alice: User, people: dict[str, Person]
 ) -> None:
-    written = messages_for(people["dana"], alice, chain_people(people["dana"]))
-    assert [m.name for m in written] == [name for name, _, _ in DEFAULT_TEMPLATES]
-    assert all("suggest" not in m.body and "alice" not in m.body for m in written)
-    update_to_introducer = written[3]
-    assert not update_to_introducer.body.startswith("Hi")  # Dana has no introducer
+    names = [name for name, _, _ in DEFAULT_TEMPLATES]
+    written = messages_for(people["sam"], alice, chain_people(people["sam"]))
+    assert [m.name for m in written] == names
+    assert written[3].body.startswith("Hi Dana Reyes,")  # the update to an introducer
+    # Nobody introduced a main contact, or someone not connected yet: no update to
+    # write to anyone, and no "suggested by" in the rest.
+    for who in ("dana", "kim"):
+        written = messages_for(people[who], alice, chain_people(people[who]))
+        assert [m.name for m in written] == names[:3]
+        assert all("suggest" not in m.body and "alice" not in m.body for m in written)
+    lou = messages_for(people["lou"], alice, chain_people(people["lou"]))
+    assert lou[3].body.startswith("Hi Kim Lee,")  # off any chain, still introduced
+
+
+def test_the_person_page_invites_the_user_to_write_their_story(
+    alice_client: Client, alice: User, people: dict[str, Person]
+) -> None:
+    url = people["dana"].get_absolute_url()
+    page = alice_client.get(url)
+    assertContains(page, "Write your two-minute story</a> on your profile and these")
+    assertContains(page, "to sign these messages")
+    assertNotContains(page, "Update to an introducer")
+    assertContains(alice_client.get(people["sam"].get_absolute_url()), "Update to an")
+    update_profile(
+        alice, first_name="Alice", last_name="Moreno", two_minute_story=STORY
+    )
+    page = alice_client.get(url)
+    assertNotContains(page, "Write your two-minute story")
+    assertNotContains(page, "Add your name")
+    assertContains(page, STORY)
 
 
 def test_the_session_page_invites_the_user_to_write_their_story(
