@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.core.ranges import check_date
+from warmline.core.ranges import LONGEST_MEETING_MINUTES, check_date
 from warmline.meetings.models import (
     CareerPath,
     JobLead,
@@ -50,6 +50,10 @@ class MeetingForm(forms.ModelForm):
         ]
         widgets = {
             "at": DATETIME_INPUT,
+            # The browser's own bounds say what the model's validators will.
+            "duration_minutes": forms.NumberInput(
+                attrs={"min": 1, "max": LONGEST_MEETING_MINUTES}
+            ),
             "goals": forms.Textarea(attrs={"rows": 3}),
             "research_notes": forms.Textarea(attrs={"rows": 4}),
             "why_organization": forms.Textarea(attrs={"rows": 3}),
