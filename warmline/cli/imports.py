@@ -128,7 +128,9 @@ def _run_import(
             continue
         console.print(styled(("\n" + title, "bold"), f" ({listed.count})"))
         for line, name, why in listed.rows:
-            console.print(f"  line {line}: {name + ': ' if name else ''}{why}")
+            console.print(
+                f"  line {line}: {name + ': ' if name else ''}{why}", soft_wrap=True
+            )
         if listed.more:
             console.print(f"  and {listed.more} more", style="dim")
 

@@ -158,17 +158,37 @@ def clean_row(row: ImportRow, filename: str) -> ImportRow | None:
 
 
 class CleanedRows(list[ImportRow]):
-    """The rows to import, and the lines left out with why (the preview says so)."""
+    """The rows to import; the lines left out, and the values left out of the rows
+    kept, each with why (the preview and the command say so)."""
 
     skipped: list[tuple[int, str]]
+    values_left_out: list[tuple[int, str, str]]  # line, name, what
+
+
+def _left_out(raw: ImportRow, kept: ImportRow) -> list[str]:
+    """What the file gave that cleaning could not keep."""
+    emails = {address.lower() for address, _ in kept.emails}
+    what = [
+        f"the email {text(a)[:60]!r} (not an address that can be kept)"
+        for a, _ in raw.emails
+        if text(a) and text(a).removeprefix("mailto:").lower() not in emails
+    ]
+    if len(kept.phones) < len([n for n, _ in raw.phones if text(n)]):
+        what.append("a phone number with no digits")
+    if text(raw.linkedin_url) and not kept.linkedin_url:
+        what.append(f"the link {text(raw.linkedin_url)[:60]!r} (only http(s) is kept)")
+    return what
 
 
 def clean_rows(rows: Iterable[ImportRow], filename: str) -> CleanedRows:
     kept = CleanedRows()
-    kept.skipped = []
+    kept.skipped, kept.values_left_out = [], []
     for row in rows:
-        if (cleaned := clean_row(row, filename)) is not None:
-            kept.append(cleaned)
-        else:
+        if (cleaned := clean_row(row, filename)) is None:
             kept.skipped.append((row.line, "no name and no email address"))
+            continue
+        kept.append(cleaned)
+        if row.linkedin_url or row.emails or row.phones:  # the common case: cheap
+            for what in _left_out(row, cleaned):
+                kept.values_left_out.append((row.line, cleaned.name, what))
     return kept

@@ -68,6 +68,7 @@ LISTED_KINDS = {
     "updated": "Updated: what they were missing is filled in",
     "unchanged": "Already here, unchanged",
     "repeated": "Repeated in the file: joined to the earlier row",
+    "values_left_out": "Imported, but a value left out",
     "skipped": "Not imported",
 }
 
@@ -185,6 +186,8 @@ def make_plan(
     plan = Plan(owner_id, options, fingerprint(owner_id))
     for line, why in getattr(rows, "skipped", []):
         plan.result.listed["skipped"].add(line, "", why)
+    for line, name, what in getattr(rows, "values_left_out", []):
+        plan.result.listed["values_left_out"].add(line, name, what)
     existing = _match(plan, rows, progress)
     _plan_changes(plan, existing)
     for match in plan.new:

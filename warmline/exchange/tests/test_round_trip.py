@@ -102,3 +102,23 @@ def test_linkedin_keeps_first_and_last_names_and_every_date_style(alice: User) -
         "Ravi Shankar": ("Ravi", "Shankar", dt.date(2023, 4, 23)),
         "Ana de la Cruz": ("Ana", "de la Cruz", dt.date(2018, 1, 8)),
     }
+
+
+def test_values_an_import_cannot_keep_are_named(alice: User, tmp_path: Any) -> None:
+    """A row is imported without what cannot be stored (an email too long for any
+    address, a javascript: link), and the import says so, row by row."""
+    from warmline.cli.tests.runner import cli
+
+    long_email = "a" * 300 + "@example.com"
+    path = tmp_path / "c.csv"
+    path.write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        f"Ana,Lima,javascript:alert(1),{long_email},,,\n"
+    )
+    code, output = cli("import", "linkedin", str(path))
+    assert code == 0, output
+    assert "Imported, but a value left out (2)" in output
+    assert "line 2: Ana Lima: the email 'aaaa" in output
+    assert "the link 'javascript:alert(1)' (only http(s) is kept)" in output
+    ana = Person.objects.get(name="Ana Lima")
+    assert (ana.linkedin_url, list(ana.emails.all())) == ("", [])
