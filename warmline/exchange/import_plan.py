@@ -307,11 +307,12 @@ def _flag_likely_duplicates(plan: Plan) -> None:
     """New people whose name (without case or accents) is someone's already here:
     added all the same (nothing is lost), and named in the preview so the user can
     merge them on the duplicates page."""
-    if not plan.new:
+    people = Person.objects.filter(owner_id=plan.owner_id)
+    if not plan.new or not people.exists():  # a first import: nobody to be
         return
     wanted = {fold(m.row.name) for m in plan.new}
     here: dict[str, tuple[int, str]] = {}
-    people = Person.objects.filter(owner_id=plan.owner_id)  # an IN of 50,000: no
+    # Everyone's names, filtered here: an IN list of 50,000 names is too long.
     for pk, folded, name in people.order_by("pk").values_list(
         "pk", "folded_name", "name"
     ):

@@ -52,3 +52,16 @@ def split_name(full: str) -> tuple[str, str]:
     while cut > 1 and words[cut - 1] in _PARTICLES:
         cut -= 1
     return " ".join(words[:cut]), " ".join(words[cut:])
+
+
+def splits_plainly(name: str, given: str, family: str) -> bool:
+    """Whether `name` is just "given family" in plain letters and digits, so
+    split_name gives those two back (a fast test for the commonest case of a large
+    import)."""
+    return (
+        given.isalnum()
+        and family.isalnum()
+        and name == f"{given} {family}"
+        and given.casefold() not in _BEFORE
+        and family.casefold() not in _AFTER
+    )

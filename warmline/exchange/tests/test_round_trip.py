@@ -94,7 +94,7 @@ def test_linkedin_keeps_first_and_last_names_and_every_date_style(alice: User) -
     )
     import_rows(alice, read("linkedin", data, "c.csv"), source="linkedin")
     found = {
-        p.name: (p.given_name, p.family_name, p.connected_on)
+        p.name: (*p.name_parts, p.connected_on)
         for p in Person.objects.filter(owner=alice)
     }
     assert found == {

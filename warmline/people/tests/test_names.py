@@ -63,3 +63,22 @@ def test_a_note_greets_by_the_given_name(alice: User) -> None:
         alice, "Kim Min-jun", given_name="Min-jun", family_name="Kim"
     )
     assert named.first_name == "Min-jun"
+
+
+@pytest.mark.parametrize(
+    ("name", "given", "family"),
+    [
+        ("Ana Lima", "Ana", "Lima"),
+        ("Dr Lima", "Dr", "Lima"),
+        ("Sam Jr", "Sam", "Jr"),
+        ("Jean-Luc Picard", "Jean-Luc", "Picard"),
+        ("Zoë Nü", "Zoë", "Nü"),
+    ],
+)
+def test_the_plain_case_agrees_with_split_name(
+    name: str, given: str, family: str
+) -> None:
+    from warmline.people.names import splits_plainly
+
+    if splits_plainly(name, given, family):
+        assert split_name(name) == (given, family)
