@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -145,36 +146,37 @@ def find_person(owner: User, ref: str) -> Person:
     fail(f"No person named {ref!r} in your network.{hint}")
 
 
-def parse_when(text: str) -> dt.datetime:
-    """ISO date and time ("2026-12-01 14:30"), in the configured time zone."""
+def _checked(text: str, read: Callable[[str], Any], shape: str) -> Any:
+    """`text` read by `read` (an ISO parser) and within the years Warmline accepts,
+    or a one-line error saying how to write it."""
     from django.core.exceptions import ValidationError
-    from django.utils import timezone
 
     from warmline.core.ranges import check_date
 
     try:
-        when = dt.datetime.fromisoformat(text.strip())
-        check_date(when)
+        value = read(text.strip())
+        check_date(value)
     except ValueError:
-        fail(f"{text!r} is not a date and time; write it like 2026-12-01 14:30.")
+        fail(f"{text!r} is not {shape}.")
     except ValidationError as error:
         fail(" ".join(error.messages))
+    return value
+
+
+def parse_when(text: str) -> dt.datetime:
+    """ISO date and time ("2026-12-01 14:30"), in the user's time zone."""
+    from django.utils import timezone
+
+    shape = "a date and time; write it like 2026-12-01 14:30"
+    when: dt.datetime = _checked(text, dt.datetime.fromisoformat, shape)
     return timezone.make_aware(when) if timezone.is_naive(when) else when
 
 
 def parse_day(text: str) -> dt.date:
     """ISO date ("2026-12-01") within the years Warmline accepts."""
-    from django.core.exceptions import ValidationError
-
-    from warmline.core.ranges import check_date
-
-    try:
-        day = dt.date.fromisoformat(text.strip())
-        check_date(day)
-    except ValueError:
-        fail(f"{text!r} is not a date; write it like 2026-12-01.")
-    except ValidationError as error:
-        fail(" ".join(error.messages))
+    day: dt.date = _checked(
+        text, dt.date.fromisoformat, "a date; write it like 2026-12-01"
+    )
     return day
 
 
