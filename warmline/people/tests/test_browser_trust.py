@@ -32,7 +32,12 @@ def test_same_person_then_a_preview_that_says_why(
     expect(same).to_contain_text("Is jose garcia someone already in your network?")
     expect(same.get_by_role("link", name="José García")).to_be_visible()
     assert Person.objects.count() == 1
-    same.get_by_role("button", name=re.compile("someone else: add them")).click()
+    # Enter does not add them: that takes saying they are someone else.
+    page.get_by_label("Name", exact=True).press("Enter")
+    expect(page.get_by_role("alert")).to_be_visible()
+    assert Person.objects.count() == 1
+    page.get_by_role("alert").get_by_label(re.compile("someone else")).check()
+    page.get_by_role("button", name="Add to my network").click()
     expect(page.get_by_role("heading", name="jose garcia")).to_be_visible()
     assert Person.objects.count() == 2
 
