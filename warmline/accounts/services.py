@@ -8,9 +8,11 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 
 from warmline.accounts.models import User, new_calendar_token
 from warmline.core.zones import is_zone
@@ -63,11 +65,18 @@ def create_user(
     return user
 
 
+def without_password() -> QuerySet[User]:
+    """Active accounts that cannot sign in with a password (Django marks an unusable
+    one with a prefix): only local mode lets them in."""
+    return User.objects.filter(
+        is_active=True, password__startswith=UNUSABLE_PASSWORD_PREFIX
+    )
+
+
 def _check_everyone_keeps_access(username: str, *, has_password: bool) -> None:
     """Only a lone account signs in without a password (local mode); with two or
     more, everyone needs one. Refuse the account that would lock someone out."""
-    others = list(User.objects.filter(is_active=True))
-    if not others:
+    if not User.objects.filter(is_active=True).exists():
         return
     if not has_password:
         raise ValidationError(
@@ -75,7 +84,7 @@ def _check_everyone_keeps_access(username: str, *, has_password: bool) -> None:
             "signs in with one.",
             code="new_user_needs_password",
         )
-    if stranded := [u.username for u in others if not u.has_usable_password()]:
+    if stranded := list(without_password().values_list("username", flat=True)[:1]):
         raise ValidationError(
             f"{stranded[0]} has no password and signs in only while they are the "
             "only user: a second account would lock them out.",

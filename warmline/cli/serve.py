@@ -114,7 +114,7 @@ def serve(
         fail(_cannot_listen(host, port, error))
 
     from warmline.accounts.models import User
-    from warmline.accounts.services import ensure_local_owner
+    from warmline.accounts.services import ensure_local_owner, without_password
     from warmline.cli.common import migrate_if_needed
 
     migrate_if_needed(verbose=True)
@@ -143,10 +143,8 @@ def serve(
                     " create one with `warmline createuser NAME --password-stdin`.",
                 )
             )
-        elif not any(
-            u.has_usable_password() for u in User.objects.filter(is_active=True)
-        ):
-            owner = User.objects.filter(is_active=True).first()
+        elif not User.objects.filter(is_active=True).exclude(pk__in=without_password()):
+            owner = without_password().first()
             name = owner.username if owner else "NAME"
             fail(
                 f"Nobody could sign in: beyond this machine everyone signs in with a "

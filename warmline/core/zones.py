@@ -17,7 +17,15 @@ def zone_names() -> list[str]:
 
 
 def is_zone(name: str) -> bool:
-    return name in zone_names()
+    """Whether the tz database has this zone: asked of zoneinfo directly, not of
+    the list of every zone (which reads ~600 files, 20 ms at every start-up)."""
+    if not name or name != name.strip():
+        return False
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def check_zone(name: str) -> None:

@@ -87,3 +87,21 @@ def get_or_none(url: str) -> int | None:
         return get(url, {})
     except OSError:
         return None
+
+
+def test_serving_beyond_this_machine_needs_someone_with_a_password(
+    tmp_path: Path,
+) -> None:
+    assert warmline(tmp_path, "createuser", "solo").returncode == 0
+    done = warmline(
+        tmp_path,
+        "serve",
+        "--host",
+        "0.0.0.0",
+        "--port",
+        str(free_port()),
+        "--no-browser",
+    )
+    assert done.returncode == 1
+    assert "Nobody could sign in" in done.stderr
+    assert "warmline changepassword solo --password-stdin" in done.stderr
