@@ -11,9 +11,13 @@ from django.db import models
 from warmline.core.zones import check_zone
 
 
-def new_calendar_token() -> str:
-    """A fresh secret for the calendar feed's address."""
+def new_feed_token() -> str:
+    """A fresh secret for a feed's address (the calendar, the journal)."""
     return secrets.token_urlsafe(24)
+
+
+# The name the early migrations know it by.
+new_calendar_token = new_feed_token
 
 
 class User(AbstractUser):
@@ -51,7 +55,21 @@ class User(AbstractUser):
     # The secret in the calendar feed's address; every account has one from the start,
     # so opening the calendar page never has to write.
     calendar_token = models.CharField(
-        max_length=64, default=new_calendar_token, db_index=True
+        max_length=64, default=new_feed_token, db_index=True
+    )
+    # The secret in the address of the journal's Atom feed (shared entries only).
+    journal_token = models.CharField(
+        max_length=64, default=new_feed_token, db_index=True
+    )
+    feed_has_reports = models.BooleanField(
+        "weekly reports in my journal's feed",
+        default=False,
+        help_text="Readers of your journal's feed also get your weekly report.",
+    )
+    report_email = models.EmailField(
+        "email my weekly report to",
+        blank=True,
+        help_text="Sent each Monday by `warmline tick`; empty sends nothing.",
     )
 
     @property

@@ -60,6 +60,7 @@ LEFT_OUT: dict[str, dict[str, str]] = {
         # folder: it must not carry anything that lets its reader in.
         "password": "a secret (its hash still allows guessing offline)",
         "calendar_token": "a secret: the key in the calendar feed's URL",
+        "journal_token": "a secret: the key in the journal feed's URL",
         "last_login": _ACCOUNT_STATE,
         "date_joined": _ACCOUNT_STATE,
         "is_active": _ACCOUNT_STATE,

@@ -103,6 +103,12 @@ class Meeting(models.Model):
     goals = models.TextField(blank=True)
     research_notes = models.TextField(blank=True)
     why_organization = models.TextField("why this organization", blank=True)
+    is_private = models.BooleanField(
+        "private",
+        default=False,
+        db_default=False,  # rows written column by column (fast_insert) get it too
+        help_text="Hidden from the coaches and partners you share your search with.",
+    )
     resume = models.ForeignKey(
         ResumeVersion,
         null=True,

@@ -150,6 +150,12 @@ class Person(models.Model):
         help_text="Someone you know directly: a friend, former colleague, family.",
     )
     tags = models.ManyToManyField(Tag, blank=True, related_name="people")
+    is_private = models.BooleanField(
+        "private",
+        default=False,
+        db_default=False,  # rows written column by column (fast_insert) get it too
+        help_text="Hidden from the coaches and partners you share your search with.",
+    )
     source = models.CharField(
         max_length=20, choices=Source.choices, default=Source.MANUAL
     )

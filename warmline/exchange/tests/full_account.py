@@ -56,6 +56,8 @@ def build_full_account(owner: User) -> None:
     owner.why_this_field = "I like finding out why people do what they do."
     owner.goal_calls, owner.goal_meetings, owner.goal_names = 20, 4, 8
     owner.time_zone = "America/Los_Angeles"
+    owner.feed_has_reports = True
+    owner.report_email = "me@example.org"
     owner.save()
     acme = Organization.objects.create(
         owner=owner,
@@ -95,7 +97,7 @@ def build_full_account(owner: User) -> None:
     )
     dana.tags.add(alumni)
     sam = Person.objects.create(owner=owner, name="Sam Okafor", fan_override=False)
-    lee = Person.objects.create(owner=owner, name="Lee Park")
+    lee = Person.objects.create(owner=owner, name="Lee Park", is_private=True)
     EmailAddress.objects.create(person=dana, address="dana@acme.example", label="work")
     PhoneNumber.objects.create(person=dana, number="+15035550101", label="mobile")
     resume_file = Path(settings.MEDIA_ROOT) / RESUME_FILE
@@ -126,6 +128,7 @@ def build_full_account(owner: User) -> None:
         kind="coffee",
         status="held",
         is_pure=False,
+        is_private=True,
         goals="Learn how the team hires.",
         research_notes="Read their blog.",
         why_organization="They build tools for nurses.",
