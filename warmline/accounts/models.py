@@ -80,3 +80,67 @@ class User(AbstractUser):
             return zoneinfo.ZoneInfo(self.time_zone or settings.TIME_ZONE)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
             return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+class Role(models.TextChoices):
+    """What someone the seeker shares with may read (see accounts/access.py)."""
+
+    COACH = "coach", "Coach"
+    PARTNER = "partner", "Accountability partner"
+
+
+class Share(models.Model):
+    """The seeker (owner) lets a viewer read their search, in a role, until revoked."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="shares_given"
+    )
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="shares_received",
+    )
+    role = models.CharField(max_length=10, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "viewer"], name="share_once_per_viewer"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(owner=models.F("viewer")), name="share_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.owner} shares with {self.viewer} ({self.role})"
+
+
+class Invitation(models.Model):
+    """A one-time code that, accepted by a signed-in account, becomes a Share.
+
+    Only the code's hash is kept: whoever reads the database cannot accept it."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="invitations"
+    )
+    role = models.CharField(max_length=10, choices=Role.choices)
+    code_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.owner}'s invitation ({self.role})"

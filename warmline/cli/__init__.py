@@ -18,6 +18,7 @@ from warmline.cli import (
     people,
     report,
     serve,
+    share,
     targets,
     tick,
     today,
@@ -65,6 +66,7 @@ app.command("restore")(backup.restore)
 app.add_typer(targets.targets_app, name="targets")
 app.command("report")(report.report)
 app.command("tick")(tick.tick)
+app.add_typer(share.share_app, name="share")
 
 
 def main() -> None:

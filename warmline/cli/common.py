@@ -6,13 +6,15 @@ import datetime as dt
 import json
 import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
 from warmline.core.parsing import whole_number
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from warmline.accounts.models import User
@@ -117,18 +119,31 @@ def print_json(data: Any) -> None:
     typer.echo(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
+def fetch(get: Callable[[User, int], T], owner: User, pk: int, missing: str) -> T:
+    """A row through its app's ownership helper (accounts/access.py): `missing` if
+    it is not the user's; what they may only read says so."""
+    from django.core.exceptions import PermissionDenied
+    from django.http import Http404
+
+    try:
+        return get(owner, pk)
+    except Http404:
+        fail(missing)
+    except PermissionDenied as error:
+        fail(f"{error} Nothing was changed.")
+
+
 def find_person(owner: User, ref: str) -> Person:
     """A person by id or exact name (any case); unknown or ambiguous is an error."""
     from rapidfuzz import process
 
+    from warmline.people.access import get_person_for_user
     from warmline.people.models import Person
 
     people = Person.objects.filter(owner=owner).select_related("organization")
     if (pk := whole_number(ref)) is not None:
-        person = people.filter(pk=pk).first()
-        if person is None:
-            fail(f"No person with id {ref} in your network.")
-        return person
+        missing = f"No person with id {ref} in your network."
+        return fetch(get_person_for_user, owner, pk, missing)
     matches = list(people.filter(name__iexact=ref.strip()))
     if len(matches) == 1:
         return matches[0]

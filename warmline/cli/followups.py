@@ -13,6 +13,7 @@ from warmline.cli.common import (
     UserOption,
     console,
     fail,
+    fetch,
     follow_up_as_dict,
     print_json,
     resolve_user,
@@ -80,12 +81,10 @@ IdArgument = Annotated[
 
 
 def _follow_up(owner: User, pk: int) -> FollowUp:
-    from warmline.outreach.models import FollowUp
+    from warmline.outreach.access import get_follow_up_for_user
 
-    found = FollowUp.objects.filter(owner=owner, pk=pk).select_related("person").first()
-    if found is None:
-        fail(f"No follow-up {pk} among yours: `warmline followups --all` lists them.")
-    return found
+    missing = f"No follow-up {pk} among yours: `warmline followups --all` lists them."
+    return fetch(get_follow_up_for_user, owner, pk, missing)
 
 
 def _act(pk: int, user: str | None, act: Callable[[FollowUp], str]) -> None:

@@ -13,6 +13,7 @@ from warmline.cli.common import (
     UserOption,
     console,
     fail,
+    fetch,
     find_person,
     meeting_as_dict,
     parse_when,
@@ -193,7 +194,6 @@ def log_meeting(
     """Log what a meeting gave; it is marked held and a thank-you follow-up added."""
     setup_django()
     from django.core.exceptions import ValidationError
-    from django.http import Http404
 
     from warmline.core.dates import day
     from warmline.meetings.access import get_meeting_for_user
@@ -205,10 +205,8 @@ def log_meeting(
     )
 
     owner = resolve_user(user)
-    try:
-        meeting = get_meeting_for_user(owner, meeting_id)
-    except Http404:
-        fail(f"No meeting with id {meeting_id}.")
+    missing = f"No meeting with id {meeting_id}."
+    meeting = fetch(get_meeting_for_user, owner, meeting_id, missing)
     referrals = [parse_referral(r, new_referrals) for r in referral or []]
     data = OutcomeData(
         notes=notes,

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "warmline.meetings",
     "warmline.exchange",
     "warmline.insights",
+    "warmline.coaching",
     "warmline.home",
 ]
 
@@ -123,6 +124,8 @@ LANGUAGE_CODE = "en-us"
 # The server's zone: each user's own (their profile) applies to their requests and
 # commands; this one to users who have not chosen, and to upkeep like `tick`.
 TIME_ZONE = env_str("WARMLINE_TIME_ZONE") or machine_zone()
+# Where people reach this server, for links printed by the CLI (invitations).
+SITE_URL = (env_str("WARMLINE_URL") or "http://127.0.0.1:8000").rstrip("/")
 USE_I18N = False
 USE_TZ = True
 

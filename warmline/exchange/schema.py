@@ -44,6 +44,15 @@ RECORDS: list[tuple[str, str]] = [
     ("message_templates", "outreach.MessageTemplate"),
     ("distinct_pairs", "exchange.DistinctPair"),
 ]
+# Rows that tie two accounts together: a per-account export cannot carry the other
+# account, and its import could not point at it. A whole-server backup keeps them.
+_BETWEEN = "ties this account to another; whole-server backups keep it"
+NOT_EXPORTED: dict[str, str] = {
+    "accounts.Share": _BETWEEN,
+    "accounts.Invitation": _BETWEEN,
+    "coaching.Comment": _BETWEEN,
+    "coaching.SeekerGroup": _BETWEEN,
+}
 # The account itself is one object, "user", not a list.
 USER = "accounts.User"
 # Implicit on every row: the account exported from, or imported into.

@@ -41,9 +41,14 @@ def week_name(day: dt.date) -> str:
     return f"{iso.year}-W{iso.week:02d}"
 
 
-def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
+def weekly_report(
+    owner: User, monday: dt.date, for_viewer: bool = False
+) -> dict[str, Any]:
     """The week's six numbers (insights/numbers.py) and, under each, what they
-    counted: the very rows, so a list never disagrees with its count."""
+    counted: the very rows, so a list never disagrees with its count.
+
+    `for_viewer`: for a coach or partner, the numbers stay whole but the lists leave
+    out people and meetings marked private ("and 2 more" still counts them)."""
     sunday = monday + dt.timedelta(days=6)
     week = numbers.Span(monday, sunday)
     found = numbers.numbers_for(owner, monday, sunday)
@@ -53,23 +58,28 @@ def weekly_report(owner: User, monday: dt.date) -> dict[str, Any]:
         .annotate(n=Count("*"))
         .order_by()
     )
-    met = list(
-        numbers.meetings_held(owner, week)
-        .select_related("person", "outcome")
-        .order_by("at")
+    held = numbers.meetings_held(owner, week)
+    gathered = numbers.names_gathered(owner, week)
+    reached = Person.objects.filter(
+        owner=owner, pk__in=numbers.people_reached(owner, week)
     )
+    fans = numbers.new_fans(owner, week)
+    if for_viewer:
+        held = held.filter(is_private=False, person__is_private=False)
+        gathered = gathered.filter(
+            person__is_private=False, introducer__is_private=False
+        )
+        reached, fans = (q.filter(is_private=False) for q in (reached, fans))
+    met = list(held.select_related("person", "outcome").order_by("at"))
     names = list(
-        numbers.names_gathered(owner, week)
-        .select_related("person", "introducer")
+        gathered.select_related("person", "introducer")
         .only("person__name", "introducer__name")
         .order_by("introduced_on", "id")[:LIST_LIMIT]
     )
     # Names for a reader, not a whole week of a call centre: the first ones, and how
     # many more.
-    reached_names = _names(
-        Person.objects.filter(owner=owner, pk__in=numbers.people_reached(owner, week))
-    )
-    fan_names = _names(numbers.new_fans(owner, week))
+    reached_names = _names(reached)
+    fan_names = _names(fans)
     leads = numbers.job_leads(owner, week).select_related("organization")
     return {
         "week": week_name(monday),

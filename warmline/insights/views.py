@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from warmline.accounts.http import AuthedRequest
+from warmline.coaching.models import Comment
 from warmline.core.parsing import whole_number
 from warmline.insights import (
     metrics,
@@ -124,5 +125,9 @@ def weekly_report(request: AuthedRequest) -> HttpResponse:
             "r": data,
             "previous": previous,
             "following": following,
+            "seeker": request.user,
+            "comments": Comment.objects.filter(
+                seeker=request.user, week=monday
+            ).select_related("author"),
         },
     )

@@ -1,9 +1,8 @@
-"""Ownership: a user's meetings, resumes, questions, paths and leads; 404 otherwise."""
+"""Ownership of meetings, resumes, questions, paths and leads (see accounts/access)."""
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
-
+from warmline.accounts.access import owned
 from warmline.accounts.models import User
 from warmline.meetings.models import (
     CareerPath,
@@ -19,28 +18,35 @@ def get_meeting_for_user(user: User, pk: int) -> Meeting:
     meetings = Meeting.objects.select_related(
         "person", "person__organization", "resume"
     )
-    return get_object_or_404(meetings, owner=user, pk=pk)
+    return owned(meetings, user, pk, area="meetings")
 
 
 def get_meeting_question_for_user(user: User, pk: int) -> MeetingQuestion:
-    return get_object_or_404(
-        MeetingQuestion.objects.select_related("meeting"), meeting__owner=user, pk=pk
+    return owned(
+        MeetingQuestion.objects.select_related("meeting"),
+        user,
+        pk,
+        owner="meeting__owner",
+        area="meetings",
     )
 
 
 def get_resume_for_user(user: User, pk: int) -> ResumeVersion:
-    return get_object_or_404(ResumeVersion, owner=user, pk=pk)
+    return owned(ResumeVersion, user, pk, area="meetings")
 
 
 def get_question_for_user(user: User, pk: int) -> Question:
-    return get_object_or_404(Question, owner=user, pk=pk)
+    return owned(Question, user, pk, area="meetings")
 
 
 def get_path_for_user(user: User, pk: int) -> CareerPath:
-    return get_object_or_404(CareerPath, owner=user, pk=pk)
+    return owned(CareerPath, user, pk, area="meetings")
 
 
 def get_lead_for_user(user: User, pk: int) -> JobLead:
-    return get_object_or_404(
-        JobLead.objects.select_related("person", "organization"), owner=user, pk=pk
+    return owned(
+        JobLead.objects.select_related("person", "organization"),
+        user,
+        pk,
+        area="meetings",
     )

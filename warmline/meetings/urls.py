@@ -16,6 +16,7 @@ urlpatterns = [
     path("meetings/<int:pk>/", meetings.meeting_detail, name="detail"),
     path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="edit"),
     path("meetings/<int:pk>/cancel/", meetings.meeting_cancel, name="cancel"),
+    path("meetings/<int:pk>/private/", meetings.meeting_private, name="private"),
     path("meetings/<int:pk>/print/", meetings.meeting_print, name="print"),
     path("meetings/<int:pk>/outcome/", outcome.log_outcome, name="outcome"),
     path(

@@ -1,12 +1,12 @@
-"""Ownership: a user's call lists, entries, sessions, follow-ups and templates (404)."""
+"""Ownership of call lists, sessions, follow-ups, templates (accounts/access.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from warmline.accounts.access import owned
 from warmline.accounts.models import User
 from warmline.core.parsing import whole_number
 from warmline.outreach.models import (
@@ -20,20 +20,22 @@ from warmline.people.models import Person
 
 
 def get_list_for_user(user: User, pk: int) -> CallList:
-    return get_object_or_404(CallList, owner=user, pk=pk)
+    return owned(CallList, user, pk, area="outreach")
 
 
 def get_entry_for_user(user: User, pk: int) -> CallListEntry:
-    return get_object_or_404(
+    return owned(
         CallListEntry.objects.select_related("call_list", "person"),
-        call_list__owner=user,
-        pk=pk,
+        user,
+        pk,
+        owner="call_list__owner",
+        area="outreach",
     )
 
 
 def get_session_for_user(user: User, pk: int) -> CallSession:
-    return get_object_or_404(
-        CallSession.objects.select_related("call_list"), owner=user, pk=pk
+    return owned(
+        CallSession.objects.select_related("call_list"), user, pk, area="outreach"
     )
 
 
@@ -69,10 +71,8 @@ def get_sitting_for_user(user: User, pk: int, raw: str, default: int = -1) -> Si
 
 
 def get_follow_up_for_user(user: User, pk: int) -> FollowUp:
-    return get_object_or_404(
-        FollowUp.objects.select_related("person"), owner=user, pk=pk
-    )
+    return owned(FollowUp.objects.select_related("person"), user, pk, area="outreach")
 
 
 def get_template_for_user(user: User, pk: int) -> MessageTemplate:
-    return get_object_or_404(MessageTemplate, owner=user, pk=pk)
+    return owned(MessageTemplate, user, pk, area="outreach")

@@ -1,24 +1,26 @@
-"""Ownership: the one place that fetches a user's rows, 404 for anyone else's."""
+"""Ownership: a user's people, organizations and introductions (accounts/access.py)."""
 
 from __future__ import annotations
 
-from django.shortcuts import get_object_or_404
-
+from warmline.accounts.access import owned
 from warmline.accounts.models import User
 from warmline.people.models import Introduction, Organization, Person
 
 
 def get_person_for_user(user: User, pk: int) -> Person:
-    return get_object_or_404(
-        Person.objects.select_related("organization"), owner=user, pk=pk
+    return owned(
+        Person.objects.select_related("organization"), user, pk, area="network"
     )
 
 
 def get_organization_for_user(user: User, pk: int) -> Organization:
-    return get_object_or_404(Organization, owner=user, pk=pk)
+    return owned(Organization, user, pk, area="network")
 
 
 def get_introduction_for_user(user: User, pk: int) -> Introduction:
-    return get_object_or_404(
-        Introduction.objects.select_related("introducer", "person"), owner=user, pk=pk
+    return owned(
+        Introduction.objects.select_related("introducer", "person"),
+        user,
+        pk,
+        area="network",
     )

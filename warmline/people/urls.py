@@ -11,6 +11,7 @@ urlpatterns = [
     path("people/<int:pk>/edit/", people.person_edit, name="edit"),
     path("people/<int:pk>/delete/", people.person_delete, name="delete"),
     path("people/<int:pk>/fan/", people.person_fan, name="fan"),
+    path("people/<int:pk>/private/", people.person_private, name="private"),
     path(
         "people/<int:pk>/introductions/",
         introductions.introduction_add,

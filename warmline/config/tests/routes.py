@@ -17,7 +17,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from warmline.accounts.models import User
+from warmline.accounts import sharing
+from warmline.accounts.models import Invitation, Role, Share, User
+from warmline.coaching import services as coaching
+from warmline.coaching.models import Comment, SeekerGroup
 from warmline.home.demo import load_demo
 from warmline.meetings import services as meetings
 from warmline.meetings.models import CareerPath, JobLead, Meeting, Question
@@ -25,7 +28,7 @@ from warmline.meetings.resumes import add_resume
 from warmline.outreach import services as outreach
 from warmline.outreach.models import CallList, FollowUp, MessageTemplate
 from warmline.people.models import Introduction, Person
-from warmline.people.services import mark_target
+from warmline.people.services import create_person, mark_target
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,17 @@ class World:
     session: Any
     follow_up: FollowUp
     template: MessageTemplate
+    # Sharing: the owner shares with a coach, has an open invitation, and coaches
+    # someone else (`followed`) with a group and a comment on their report.
+    share: Share
+    invitation: Invitation
+    code: str
+    followed: User
+    followed_person: Person
+    followed_meeting: Meeting
+    followed_share: Share
+    group: SeekerGroup
+    comment: Comment
 
 
 def build_world(owner: User) -> World:
@@ -95,6 +109,19 @@ def build_world(owner: User) -> World:
     path = CareerPath.objects.filter(owner=owner).first()
     lead = JobLead.objects.filter(owner=owner).first()
     assert path is not None and lead is not None
+    coach = User.objects.create_user(f"{owner.username}-coach")
+    invitation, code = sharing.invite(owner, Role.COACH)
+    share = sharing.accept(coach, code)
+    invitation, code = sharing.invite(owner, Role.PARTNER)
+    followed = User.objects.create_user(f"{owner.username}-coached")
+    followed_person = create_person(followed, name="Kim Seeker-Contact")
+    followed_meeting = meetings.create_meeting(
+        followed_person, at=timezone.now() - dt.timedelta(days=1)
+    )
+    followed_share = sharing.accept(owner, sharing.invite(followed, Role.COACH)[1])
+    group = coaching.create_group(owner, "Tuesday team")
+    coaching.set_group_seekers(group, [followed.pk])
+    comment = coaching.add_comment(owner, followed, timezone.localdate(), "Well done")
     return World(
         owner=owner,
         person=person,
@@ -111,6 +138,15 @@ def build_world(owner: User) -> World:
         session=outreach.start_session(call_list),
         follow_up=follow_up,
         template=MessageTemplate.objects.filter(owner=owner).first(),  # type: ignore[arg-type]
+        share=share,
+        invitation=invitation,
+        code=code,
+        followed=followed,
+        followed_person=followed_person,
+        followed_meeting=followed_meeting,
+        followed_share=followed_share,
+        group=group,
+        comment=comment,
     )
 
 
@@ -181,6 +217,30 @@ SAMPLES: dict[str, Callable[[World], dict[str, Any]]] = {
     },
     "outreach:template_edit": _pk("template"),
     "outreach:template_delete": _pk("template"),
+    "people:private": _pk("person"),
+    "meetings:private": _pk("meeting"),
+    "coaching:cancel_invitation": _pk("invitation"),
+    "coaching:revoke": _pk("share"),
+    "coaching:leave": _pk("followed_share"),
+    "coaching:accept": lambda w: {"code": w.code},
+    **{
+        f"coaching:{name}": _pk("group")
+        for name in ("group", "group_seekers", "group_delete")
+    },
+    **{
+        f"coaching:{name}": lambda w: {"seeker": w.followed.pk}
+        for name in ("seeker", "people", "meetings", "insights", "report")
+    },
+    "coaching:person": lambda w: {
+        "seeker": w.followed.pk,
+        "pk": w.followed_person.pk,
+    },
+    "coaching:meeting": lambda w: {
+        "seeker": w.followed.pk,
+        "pk": w.followed_meeting.pk,
+    },
+    "coaching:comment_edit": _pk("comment"),
+    "coaching:comment_delete": _pk("comment"),
     "home:calendar_feed": lambda w: {"token": w.owner.calendar_token},
     "exchange:export_download": lambda w: {"kind": "json"},
 }

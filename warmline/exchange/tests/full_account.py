@@ -12,7 +12,9 @@ from pathlib import Path
 
 from django.conf import settings
 
-from warmline.accounts.models import User
+from warmline.accounts import sharing
+from warmline.accounts.models import Role, User
+from warmline.coaching import services as coaching
 from warmline.exchange.models import DistinctPair
 from warmline.meetings.models import (
     CareerPath,
@@ -236,3 +238,15 @@ def build_full_account(owner: User) -> None:
     DistinctPair.objects.create(owner=owner, first=dana, second=sam)
     DistinctPair.objects.create(owner=owner, first=sam, second=lee)
     derived.network_changed(owner.pk)
+    _share_with_a_coach(owner)
+
+
+def _share_with_a_coach(owner: User) -> None:
+    """A coach follows the search and comments; the coach has a group; an invitation
+    is still open. (Not in a per-account export: schema.NOT_EXPORTED.)"""
+    coach = User.objects.create_user(f"{owner.username}-coach", first_name="Pat")
+    sharing.accept(coach, sharing.invite(owner, Role.COACH)[1])
+    sharing.invite(owner, Role.PARTNER)
+    coaching.add_comment(coach, owner, dt.date(2026, 3, 2), "Two meetings: good.")
+    group = coaching.create_group(coach, "Tuesday team")
+    coaching.set_group_seekers(group, [owner.pk])

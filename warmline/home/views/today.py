@@ -9,15 +9,18 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from warmline.accounts import services as accounts
+from warmline.accounts import sharing
 from warmline.accounts.forms import GoalsForm
 from warmline.accounts.http import AuthedRequest
+from warmline.coaching import queries as coaching
 from warmline.home import queries
 from warmline.people.models import Person
 
 
 def today(request: AuthedRequest) -> HttpResponse:
+    followed = sharing.received(request.user)
     if not Person.objects.filter(owner=request.user).exists():
-        return render(request, "home/welcome.html")
+        return render(request, "home/welcome.html", {"followed": followed})
     day = timezone.localdate()
     return render(
         request,
@@ -25,6 +28,8 @@ def today(request: AuthedRequest) -> HttpResponse:
         {
             "t": queries.today_for(request.user, day),
             "goals_form": GoalsForm(instance=request.user),
+            "new_comments": coaching.new_comments(request.user),
+            "followed": followed,
         },
     )
 

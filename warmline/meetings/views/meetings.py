@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from warmline.accounts import sharing
 from warmline.accounts.http import AuthedRequest
 from warmline.core.parsing import whole_number
 from warmline.meetings import queries, services
@@ -120,6 +121,14 @@ def meeting_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(
         request, "meetings/meeting_form.html", {"form": form, "meeting": meeting}
     )
+
+
+@require_POST
+def meeting_private(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Hide a meeting from those the seeker shares with, or show it again."""
+    meeting = get_meeting_for_user(request.user, pk)
+    sharing.set_private(meeting, request.POST.get("private") == "1")
+    return redirect(meeting)
 
 
 @require_POST

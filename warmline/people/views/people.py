@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from warmline.accounts import sharing
 from warmline.accounts.http import AuthedRequest
 from warmline.core.parsing import whole_number
 from warmline.people import queries, services
@@ -146,6 +147,14 @@ def person_fan(request: AuthedRequest, pk: int) -> HttpResponse:
     """Mark or unmark someone as a fan (what was logged decides when they agree)."""
     person = get_person_for_user(request.user, pk)
     services.set_fan(person, request.POST.get("fan") == "1")
+    return redirect(person)
+
+
+@require_POST
+def person_private(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Hide someone from those the seeker shares with, or show them again."""
+    person = get_person_for_user(request.user, pk)
+    sharing.set_private(person, request.POST.get("private") == "1")
     return redirect(person)
 
 

@@ -4,7 +4,8 @@ document.addEventListener("click", (event) => {
   if (!button || !navigator.clipboard) return;
   const source = document.querySelector(button.dataset.copy);
   if (!source) return;
-  navigator.clipboard.writeText(source.innerText).then(() => {
+  const text = "value" in source ? source.value : source.innerText;
+  navigator.clipboard.writeText(text).then(() => {
     button.textContent = "Copied";
   });
 });
@@ -23,6 +24,12 @@ document.addEventListener("click", (event) => {
   }
   const field = event.target.closest("[data-select-all]");
   if (field) field.select();
+});
+
+// [data-confirm] on a form asks before it is sent (deleting, revoking).
+document.addEventListener("submit", (event) => {
+  const form = event.target.closest("form[data-confirm]");
+  if (form && !window.confirm(form.dataset.confirm)) event.preventDefault();
 });
 
 // The sign-in form tells Warmline the browser's time zone: a new account takes it.

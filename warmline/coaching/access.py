@@ -1,0 +1,33 @@
+"""What a viewer may open of a seeker's, and whose comments and groups are whose."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from warmline.accounts.access import AREAS
+from warmline.accounts.models import Share, User
+from warmline.coaching.models import Comment, SeekerGroup
+
+
+def share_for(viewer: User, seeker_pk: int, area: str) -> Share:
+    """The seeker's share with `viewer`, if its role reads `area`; else 404."""
+    share = (
+        Share.objects.select_related("owner")
+        .filter(owner_id=seeker_pk, viewer=viewer)
+        .first()
+    )
+    if share is None or area not in AREAS[share.role]:
+        raise Http404
+    return share
+
+
+def get_comment_for_author(user: User, pk: int) -> Comment:
+    """A comment only its author changes or deletes."""
+    return get_object_or_404(
+        Comment.objects.select_related("seeker", "author"), author=user, pk=pk
+    )
+
+
+def get_group_for_coach(user: User, pk: int) -> SeekerGroup:
+    return get_object_or_404(SeekerGroup, coach=user, pk=pk)
