@@ -1,0 +1,195 @@
+"""Inviting, accepting, revoking; comments written, answered and escaped; the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from warmline.accounts import sharing
+from warmline.accounts.models import Invitation, Role, Share, User
+from warmline.cli.tests.runner import cli
+from warmline.coaching.models import Comment
+from warmline.people.services import create_person
+
+pytestmark = pytest.mark.django_db
+
+PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def signed_in(user: User) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_coach_accepts_at_the_link_and_the_seeker_revokes(
+    alice: User, alice_client: Client
+) -> None:
+    page = alice_client.post(reverse("coaching:invite"), {"role": "coach"})
+    link = page.context["new_link"]
+    assert link.startswith("http://testserver/sharing/accept/")
+    code = page.context["new_code"]
+    assert not Invitation.objects.filter(code_hash=code).exists()  # only its hash
+    coach = User.objects.create_user("coach", first_name="Pat", last_name="Lee")
+    client = signed_in(coach)
+    path = link.removeprefix("http://testserver")
+    shown = client.get(path)
+    assert "invites you to follow their search" in shown.content.decode()
+    assert not Share.objects.exists()  # reading the invitation accepts nothing
+    assert client.post(path)["Location"] == reverse("coaching:dashboard")
+    assert sharing.given(alice).get().viewer == coach
+    # Once only.
+    again = signed_in(User.objects.create_user("late")).post(path)
+    assert again.status_code == 404 and "used already" in again.content.decode()
+    listed = alice_client.get(reverse("coaching:sharing")).content.decode()
+    assert "Pat Lee" in listed and "but what is marked private" in listed
+    share = Share.objects.get()
+    alice_client.post(reverse("coaching:revoke", args=[share.pk]))
+    assert client.get(reverse("coaching:seeker", args=[alice.pk])).status_code == 404
+
+
+def test_invitations_that_do_not_work_say_why(alice: User) -> None:
+    _, code = sharing.invite(alice, Role.PARTNER)
+    with pytest.raises(sharing.SharingError, match="your own invitation"):
+        sharing.accept(alice, code)
+    with pytest.raises(sharing.SharingError, match="No invitation has that code"):
+        sharing.accept(alice, "nonsense")
+    later = timezone.now() + dt.timedelta(days=sharing.INVITATION_DAYS, minutes=1)
+    other = User.objects.create_user("other")
+    with (
+        time_machine.travel(later),
+        pytest.raises(sharing.SharingError, match="ran out"),
+    ):
+        sharing.accept(other, code)
+    with pytest.raises(sharing.SharingError, match="The role is one of"):
+        sharing.invite(alice, "admin")
+    assert not Share.objects.exists()
+
+
+def test_comments_are_answered_seen_and_owned(
+    alice: User, alice_client: Client
+) -> None:
+    create_person(alice, "Dana Reyes", is_main_contact=True)
+    coach = User.objects.create_user("coach")
+    sharing.accept(coach, sharing.invite(alice, Role.COACH)[1])
+    client = signed_in(coach)
+    week = timezone.localdate().isocalendar()
+    name = f"{week.year}-W{week.week:02d}"
+    client.post(
+        reverse("coaching:comment_add"),
+        {"seeker": alice.pk, "week": name, "body": f"Good week {PAYLOAD}"},
+    )
+    comment = Comment.objects.get()
+    # The seeker sees it on Today, escaped, and answers on their report.
+    today = alice_client.get("/").content.decode()
+    assert "Good week" in today and PAYLOAD not in today
+    assert "&lt;script&gt;" in today
+    report = alice_client.get(f"{reverse('insights:report')}?week={name}")
+    assert "Good week" in report.content.decode()
+    assert PAYLOAD not in report.content.decode()
+    alice_client.post(
+        reverse("coaching:comment_add"),
+        {"seeker": alice.pk, "week": name, "body": "Thanks!"},
+    )
+    comment.refresh_from_db()
+    assert comment.seen_at is not None  # answering reads the thread
+    assert "New comments" not in alice_client.get("/").content.decode()
+    # Only the author edits or deletes a comment.
+    url = reverse("coaching:comment_edit", args=[comment.pk])
+    assert alice_client.post(url, {"body": "mine now"}).status_code == 404
+    client.post(url, {"body": "Great week"})
+    comment.refresh_from_db()
+    assert comment.body == "Great week"
+    client.post(url, {"body": "   "})  # refused: nothing changes
+    comment.refresh_from_db()
+    assert comment.body == "Great week"
+    # A stranger cannot comment, and learns nothing (404).
+    stranger = signed_in(User.objects.create_user("stranger"))
+    refused = stranger.post(
+        reverse("coaching:comment_add"),
+        {"seeker": alice.pk, "week": name, "body": "hi"},
+    )
+    assert refused.status_code == 404
+    client.post(reverse("coaching:comment_delete", args=[comment.pk]))
+    assert list(Comment.objects.values_list("body", flat=True)) == ["Thanks!"]
+
+
+def test_payloads_are_escaped_on_every_shared_page(alice: User) -> None:
+    dana = create_person(alice, f"Dana {PAYLOAD}", is_main_contact=True, title=PAYLOAD)
+    coach = User.objects.create_user("coach", first_name=PAYLOAD)
+    sharing.accept(coach, sharing.invite(alice, Role.COACH)[1])
+    alice.first_name = PAYLOAD
+    alice.save()
+    client = signed_in(coach)
+    from warmline.coaching import services
+
+    services.add_comment(coach, alice, timezone.localdate(), PAYLOAD)
+    for url in (
+        reverse("coaching:dashboard"),
+        reverse("coaching:seeker", args=[alice.pk]),
+        reverse("coaching:people", args=[alice.pk]),
+        reverse("coaching:person", args=[alice.pk, dana.pk]),
+        reverse("coaching:report", args=[alice.pk]),
+        reverse("coaching:sharing"),
+    ):
+        page = client.get(url).content.decode()
+        assert "<script>alert" not in page and "<img src=x" not in page, url
+    seeker_pages = signed_in(alice)
+    for url in ("/", reverse("coaching:sharing"), reverse("insights:report")):
+        page = seeker_pages.get(url).content.decode()
+        assert "<script>alert" not in page and "<img src=x" not in page, url
+
+
+def test_sharing_on_the_command_line(alice: User) -> None:
+    coach = User.objects.create_user("coach")
+    code, out = cli("share", "invite", "--role", "partner", "--user", "alice")
+    assert code == 0, out
+    found = re.search(r"Code: (\S+)", out)
+    assert found and "/sharing/accept/" in out
+    code, out = cli("share", "accept", found.group(1), "--user", "coach")
+    assert (
+        code == 0 and "You now follow alice's search as accountability partner" in out
+    )
+    code, out = cli("share", "accept", found.group(1), "--user", "coach")
+    assert code == 1 and "used already" in out and "Nothing was changed" in out
+    code, out = cli("share", "list", "--json", "--user", "alice")
+    assert json.loads(out) == [
+        {
+            "direction": "follows you",
+            "user": "coach",
+            "name": "coach",
+            "role": "partner",
+            "since": Share.objects.get().created_at.isoformat(),
+        }
+    ]
+    assert (
+        json.loads(cli("share", "list", "--json", "--user", "coach")[1])[0]["direction"]
+        == "you follow"
+    )
+    code, out = cli("share", "revoke", "nobody", "--user", "alice")
+    assert code == 1 and "You share with: coach" in out
+    code, out = cli("share", "revoke", "coach", "--user", "alice")
+    assert code == 0 and not Share.objects.exists()
+    assert coach.pk  # the account itself stays
+
+
+def test_a_coach_cannot_write_through_the_cli(alice: User) -> None:
+    dana = create_person(alice, "Dana Reyes", is_main_contact=True)
+    coach = User.objects.create_user("coach")
+    sharing.accept(coach, sharing.invite(alice, Role.COACH)[1])
+    from warmline.outreach.services import add_follow_up
+
+    follow_up = add_follow_up(dana, "other", "Send the article", timezone.localdate())
+    code, out = cli("followups", "done", str(follow_up.pk), "--user", "coach")
+    assert code == 1 and "shares their search with you to read" in out
+    follow_up.refresh_from_db()
+    assert follow_up.status == "open"
+    code, out = cli("people", "edit", str(dana.pk), "--title", "x", "--user", "coach")
+    assert code == 1 and "Only alice can change it" in out
