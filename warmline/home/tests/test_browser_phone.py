@@ -50,6 +50,8 @@ def main_pages() -> list[str]:
         "/export/",
         "/profile/",
         "/calendar/",
+        "/sharing/",
+        "/coach/",
     ]
 
 
