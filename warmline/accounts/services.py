@@ -150,3 +150,10 @@ def regenerate_calendar_token(user: User) -> str:
     user.calendar_token = new_calendar_token()
     user.save(update_fields=["calendar_token"])
     return user.calendar_token
+
+
+def regenerate_journal_token(user: User) -> str:
+    """A new secret address for the journal's feed; the old one stops working."""
+    user.journal_token = new_calendar_token()
+    user.save(update_fields=["journal_token"])
+    return user.journal_token

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "warmline.meetings",
     "warmline.exchange",
     "warmline.insights",
+    "warmline.journal",
     "warmline.home",
 ]
 
@@ -199,6 +200,12 @@ EMAIL_HOST_USER = env_str("WARMLINE_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("WARMLINE_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("WARMLINE_EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("WARMLINE_EMAIL_FROM", "warmline@localhost")
+# Without a host, mail (the weekly report) is printed to the console, not lost.
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_CONFIGURED
+    else "django.core.mail.backends.console.EmailBackend"
+)
 
 # Phone numbers without a country code are read as numbers of this region.
 PHONE_REGION = env_str("WARMLINE_PHONE_REGION", "US")

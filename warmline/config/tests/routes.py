@@ -19,6 +19,8 @@ from django.utils import timezone
 
 from warmline.accounts.models import User
 from warmline.home.demo import load_demo
+from warmline.journal.models import JournalEntry
+from warmline.journal.services import add_entry
 from warmline.meetings import services as meetings
 from warmline.meetings.models import CareerPath, JobLead, Meeting, Question
 from warmline.meetings.resumes import add_resume
@@ -74,6 +76,7 @@ class World:
     session: Any
     follow_up: FollowUp
     template: MessageTemplate
+    journal_entry: JournalEntry
 
 
 def build_world(owner: User) -> World:
@@ -111,6 +114,16 @@ def build_world(owner: User) -> World:
         session=outreach.start_session(call_list),
         follow_up=follow_up,
         template=MessageTemplate.objects.filter(owner=owner).first(),  # type: ignore[arg-type]
+        journal_entry=add_entry(
+            owner,
+            "What Sam said",
+            dt.date(2026, 11, 20),
+            body="Ask about *research* roles.",
+            tags=["lessons"],
+            people=[person],
+            meetings=[meeting],
+            is_shared=True,
+        ),
     )
 
 
@@ -182,6 +195,11 @@ SAMPLES: dict[str, Callable[[World], dict[str, Any]]] = {
     "outreach:template_edit": _pk("template"),
     "outreach:template_delete": _pk("template"),
     "home:calendar_feed": lambda w: {"token": w.owner.calendar_token},
+    **{
+        f"journal:{name}": _pk("journal_entry")
+        for name in ("detail", "edit", "delete", "share", "unshare")
+    },
+    "journal:feed": lambda w: {"token": w.owner.journal_token},
     "exchange:export_download": lambda w: {"kind": "json"},
 }
 
