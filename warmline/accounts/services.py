@@ -127,11 +127,12 @@ def update_profile(user: User, **fields: Any) -> User:
     """Save the seeker's own settings (profile fields, weekly goals)."""
     allowed = {"first_name", "last_name", "two_minute_story", "why_this_field"}
     allowed |= {"goal_calls", "goal_meetings", "goal_names", "time_zone"}
+    allowed |= {"report_email", "feed_has_reports"}
     if unknown := set(fields) - allowed:
         raise TypeError(f"Unknown profile fields: {', '.join(sorted(unknown))}")
     for name, value in fields.items():
         setattr(user, name, value)
-    user.full_clean(exclude=["password", "username", "calendar_token"])
+    user.full_clean(exclude=["password", "username", "calendar_token", "journal_token"])
     user.save(update_fields=list(fields))
     return user
 

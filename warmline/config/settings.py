@@ -20,6 +20,9 @@ SECRET_KEY = secret_key(HOME)
 DEBUG = env_bool("WARMLINE_DEBUG", False)
 # Set by `warmline serve` when it binds a loopback address: the only user is signed in.
 LOCAL_MODE = env_bool("WARMLINE_LOCAL_MODE", False)
+# Where people reach this server, for addresses printed outside a request (the
+# journal's feed by `warmline journal feed`, links in emailed reports).
+BASE_URL = env_str("WARMLINE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 ALLOWED_HOSTS = env_list("WARMLINE_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("WARMLINE_CSRF_TRUSTED_ORIGINS", [])
 
