@@ -8,6 +8,7 @@ from django import forms
 
 from warmline.accounts.models import User
 from warmline.core.dates import day
+from warmline.core.ranges import check_date
 from warmline.journal.models import JournalEntry
 from warmline.meetings.forms import DATE_INPUT
 from warmline.meetings.models import Meeting
@@ -27,8 +28,10 @@ class EntryForm(forms.Form):
     untick; one more of each can be added (a person by search, a meeting from a
     list), so the form never carries the whole network."""
 
-    title = forms.CharField(max_length=200)
-    day = forms.DateField(widget=DATE_INPUT)
+    title = forms.CharField(
+        max_length=200, error_messages={"required": "Give the entry a title."}
+    )
+    day = forms.DateField(widget=DATE_INPUT, validators=[check_date])
     body = forms.CharField(
         label="Entry",
         widget=forms.Textarea(attrs={"rows": 12}),

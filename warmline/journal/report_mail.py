@@ -1,6 +1,7 @@
 """Emailing the weekly report: to an address on demand (`warmline report --email`),
-and each week to those who asked for it (`warmline tick`, from Monday in their
-zone, once a week however often it runs: ReportSent keeps the last week sent)."""
+and each week to those who asked for it (`warmline tick` on Monday in their
+zone, once a week however often it runs on that day: ReportSent keeps the last
+week sent)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from warmline.accounts.models import User
-from warmline.insights.numbers import monday_of
 from warmline.insights.report import as_markdown, week_name, weekly_report
 from warmline.journal.models import ReportSent
 
@@ -45,10 +45,13 @@ def send_report(owner: User, monday: dt.date, to: str) -> None:
     report_message(owner, monday, to).send()
 
 
-def week_due(owner: User, now: dt.datetime) -> dt.date:
-    """The Monday of the last finished week in the owner's zone."""
+def week_due(owner: User, now: dt.datetime) -> dt.date | None:
+    """On a Monday in the owner's zone, the Monday of the week that just ended;
+    other days, none (a report set up on a Thursday starts the next Monday)."""
     today = timezone.localdate(now, owner.zone)
-    return monday_of(today) - dt.timedelta(weeks=1)
+    if today.weekday() != 0:
+        return None
+    return today - dt.timedelta(weeks=1)
 
 
 @dataclass
@@ -66,7 +69,7 @@ def send_due_reports(now: dt.datetime | None = None) -> WeeklySends:
     last = dict(ReportSent.objects.values_list("owner_id", "week"))
     for owner in owners:
         week = week_due(owner, now)
-        if (sent := last.get(owner.pk)) is not None and sent >= week:
+        if week is None or ((sent := last.get(owner.pk)) and sent >= week):
             continue
         try:
             send_report(owner, week, owner.report_email)
