@@ -65,7 +65,10 @@ class EntryForm(forms.Form):
         label="About these meetings",
     )
     add_meeting = MeetingChoice(
-        queryset=Meeting.objects.none(), required=False, label="Add a meeting"
+        queryset=Meeting.objects.none(),
+        required=False,
+        label="Add a meeting",
+        empty_label="None",
     )
 
     def __init__(
