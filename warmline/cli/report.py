@@ -72,7 +72,7 @@ def _email(owner: User, monday: dt.date, address: str) -> None:
     from django.core.exceptions import ValidationError
 
     from warmline.insights.report import week_name
-    from warmline.journal.report_mail import send_report
+    from warmline.journal.report_mail import prints_instead_of_sending, send_report
 
     try:
         send_report(owner, monday, address.strip())
@@ -80,4 +80,10 @@ def _email(owner: User, monday: dt.date, address: str) -> None:
         fail(f"{address!r} is not an email address.")
     except OSError as error:  # smtplib's errors are OSErrors
         fail(f"Could not send the report to {address}: {error}.")
+    if prints_instead_of_sending():
+        console.print(
+            f"No SMTP server is set (WARMLINE_EMAIL_HOST): the email to {address} "
+            "is printed above, not sent."
+        )
+        return
     console.print(f"Sent the report for week {week_name(monday)} to {address}.")

@@ -29,8 +29,7 @@ def tick(user: UserOption = None) -> None:
         given_up += done.outreach_given_up
         closed += done.sittings_closed
     removed = uploads.remove_leftovers()  # previews a day old, never confirmed
-    # Weekly reports go to every account (they are upkeep, like the previews).
-    mailed = send_due_reports()
+    mailed = send_due_reports(User.objects.filter(pk=owners[0].pk) if user else None)
     console.print(
         f"{given_up} outreach marked no reply, {counted(closed, 'sitting')} closed "
         f"({counted(len(owners), 'account')})"

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -60,12 +61,17 @@ class WeeklySends:
     failed: list[str] = field(default_factory=list)
 
 
-def send_due_reports(now: dt.datetime | None = None) -> WeeklySends:
-    """Send last week's report to every account with an address for it that has
-    not had that week's yet; a failure is logged and tried again next tick."""
+def send_due_reports(
+    owners: QuerySet[User] | None = None, now: dt.datetime | None = None
+) -> WeeklySends:
+    """Send last week's report to every account (of `owners`) with an address for
+    it that has not had that week's yet; a failure is logged and tried again at the
+    next tick that day."""
     now = now or timezone.now()
     done = WeeklySends()
-    owners = User.objects.filter(is_active=True).exclude(report_email="")
+    if owners is None:
+        owners = User.objects.all()
+    owners = owners.filter(is_active=True).exclude(report_email="")
     last = dict(ReportSent.objects.values_list("owner_id", "week"))
     for owner in owners:
         week = week_due(owner, now)
@@ -87,3 +93,8 @@ def _note_sent(owner: User, week: dt.date, now: dt.datetime) -> None:
     ReportSent.objects.update_or_create(
         owner=owner, defaults={"week": week, "sent_at": now}
     )
+
+
+def prints_instead_of_sending() -> bool:
+    """No SMTP server is set: Django's console backend prints each message."""
+    return settings.EMAIL_BACKEND.endswith("console.EmailBackend")

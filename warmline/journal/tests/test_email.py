@@ -146,3 +146,21 @@ def test_an_smtp_server_that_is_down_is_one_line(alice: User, settings: Any) -> 
     code, output = cli("report", "--email", "me@example.org")
     assert code == 1
     assert output.startswith("Error: Could not send the report to me@example.org")
+
+
+def test_tick_for_one_user_mails_only_theirs(alice: User, bob: User) -> None:
+    set_report_email(alice, "alice@example.org")
+    set_report_email(bob, "bob@example.org")
+    with time_machine.travel(dt.datetime(2026, 11, 30, 12, tzinfo=dt.UTC)):
+        cli("tick", "--user", "bob")
+    assert [m.to for m in mail.outbox] == [["bob@example.org"]]
+
+
+def test_without_an_smtp_server_the_report_is_printed_and_says_so(
+    alice: User, settings: Any
+) -> None:
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    code, output = cli("report", "--week", "2026-W47", "--email", "me@example.org")
+    assert code == 0, output
+    assert "Subject: Networking report, week 2026-W47" in output
+    assert "is printed above, not sent" in " ".join(output.split())
