@@ -34,6 +34,8 @@ class ProfileForm(forms.ModelForm):
             "two_minute_story",
             "why_this_field",
             "time_zone",
+            "report_email",
+            "feed_has_reports",
         ]
         widgets = {
             "two_minute_story": forms.Textarea(attrs={"rows": 6}),

@@ -127,11 +127,12 @@ def update_profile(user: User, **fields: Any) -> User:
     """Save the seeker's own settings (profile fields, weekly goals)."""
     allowed = {"first_name", "last_name", "two_minute_story", "why_this_field"}
     allowed |= {"goal_calls", "goal_meetings", "goal_names", "time_zone"}
+    allowed |= {"report_email", "feed_has_reports"}
     if unknown := set(fields) - allowed:
         raise TypeError(f"Unknown profile fields: {', '.join(sorted(unknown))}")
     for name, value in fields.items():
         setattr(user, name, value)
-    user.full_clean(exclude=["password", "username", "calendar_token"])
+    user.full_clean(exclude=["password", "username", "calendar_token", "journal_token"])
     user.save(update_fields=list(fields))
     return user
 
@@ -150,3 +151,10 @@ def regenerate_calendar_token(user: User) -> str:
     user.calendar_token = new_calendar_token()
     user.save(update_fields=["calendar_token"])
     return user.calendar_token
+
+
+def regenerate_journal_token(user: User) -> str:
+    """A new secret address for the journal's feed; the old one stops working."""
+    user.journal_token = new_calendar_token()
+    user.save(update_fields=["journal_token"])
+    return user.journal_token

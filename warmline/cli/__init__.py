@@ -14,6 +14,7 @@ from warmline.cli import (
     export,
     followups,
     imports,
+    journal,
     meetings,
     people,
     report,
@@ -64,6 +65,7 @@ app.add_typer(imports.import_app, name="import")
 app.command("backup")(backup.backup)
 app.command("restore")(backup.restore)
 app.add_typer(targets.targets_app, name="targets")
+app.add_typer(journal.journal_app, name="journal")
 app.command("report")(report.report)
 app.command("tick")(tick.tick)
 app.add_typer(share.share_app, name="share")

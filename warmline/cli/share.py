@@ -45,7 +45,7 @@ def invite(
         invitation, code = sharing.invite(owner, role.strip().lower())
     except sharing.SharingError as error:
         fail(str(error))
-    link = settings.SITE_URL + reverse("coaching:accept", args=[code])
+    link = settings.BASE_URL + reverse("coaching:accept", args=[code])
     console.print(
         f"Invitation for a {invitation.get_role_display().lower()}, valid "
         f"for {sharing.INVITATION_DAYS} days; it works once."

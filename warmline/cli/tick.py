@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from warmline.cli.common import UserOption, console, setup_django
+from warmline.cli.common import UserOption, console, err_console, setup_django
 from warmline.core.words import counted
 
 
 def tick(user: UserOption = None) -> None:
-    """Give up on outreach past its 3B7 routine, close sittings left open and
-    remove import uploads previewed a day ago and never confirmed.
+    """Give up on outreach past its 3B7 routine, close sittings left open,
+    remove import uploads previewed a day ago and never confirmed, and email last
+    week's report to those who gave an address for it (once a week, from Monday).
 
     Safe to run at any time and as often as you like (pages already show both as
     they should); run it daily from cron or a systemd timer so badges and the
@@ -18,6 +19,7 @@ def tick(user: UserOption = None) -> None:
     from warmline.accounts.models import User
     from warmline.cli.common import resolve_user
     from warmline.exchange import uploads
+    from warmline.journal.report_mail import send_due_reports
     from warmline.outreach.services import tick as tick_owner
 
     owners = [resolve_user(user)] if user else list(User.objects.filter(is_active=True))
@@ -27,6 +29,7 @@ def tick(user: UserOption = None) -> None:
         given_up += done.outreach_given_up
         closed += done.sittings_closed
     removed = uploads.remove_leftovers()  # previews a day old, never confirmed
+    mailed = send_due_reports(User.objects.filter(pk=owners[0].pk) if user else None)
     console.print(
         f"{given_up} outreach marked no reply, {counted(closed, 'sitting')} closed "
         f"({counted(len(owners), 'account')})"
@@ -36,3 +39,10 @@ def tick(user: UserOption = None) -> None:
             else "."
         )
     )
+    if mailed.sent:
+        console.print(f"Emailed {counted(len(mailed.sent), 'weekly report')}.")
+    if mailed.failed:
+        err_console.print(
+            f"Could not email the weekly report of {', '.join(mailed.failed)}; "
+            "the next tick tries again."
+        )

@@ -20,6 +20,9 @@ SECRET_KEY = secret_key(HOME)
 DEBUG = env_bool("WARMLINE_DEBUG", False)
 # Set by `warmline serve` when it binds a loopback address: the only user is signed in.
 LOCAL_MODE = env_bool("WARMLINE_LOCAL_MODE", False)
+# Where people reach this server, for addresses printed outside a request (the
+# journal's feed, invitations printed by the CLI, links in emailed reports).
+BASE_URL = env_str("WARMLINE_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 ALLOWED_HOSTS = env_list("WARMLINE_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("WARMLINE_CSRF_TRUSTED_ORIGINS", [])
 
@@ -40,6 +43,7 @@ INSTALLED_APPS = [
     "warmline.exchange",
     "warmline.insights",
     "warmline.coaching",
+    "warmline.journal",
     "warmline.home",
 ]
 
@@ -124,8 +128,6 @@ LANGUAGE_CODE = "en-us"
 # The server's zone: each user's own (their profile) applies to their requests and
 # commands; this one to users who have not chosen, and to upkeep like `tick`.
 TIME_ZONE = env_str("WARMLINE_TIME_ZONE") or machine_zone()
-# Where people reach this server, for links printed by the CLI (invitations).
-SITE_URL = (env_str("WARMLINE_URL") or "http://127.0.0.1:8000").rstrip("/")
 USE_I18N = False
 USE_TZ = True
 
@@ -202,6 +204,12 @@ EMAIL_HOST_USER = env_str("WARMLINE_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env_str("WARMLINE_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("WARMLINE_EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = env_str("WARMLINE_EMAIL_FROM", "warmline@localhost")
+# Without a host, mail (the weekly report) is printed to the console, not lost.
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_CONFIGURED
+    else "django.core.mail.backends.console.EmailBackend"
+)
 
 # Phone numbers without a country code are read as numbers of this region.
 PHONE_REGION = env_str("WARMLINE_PHONE_REGION", "US")

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("warmline.exchange.urls")),
     path("", include("warmline.insights.urls")),
     path("", include("warmline.coaching.urls")),
+    path("", include("warmline.journal.urls")),
     path("", include("warmline.accounts.urls")),
     path("accounts/", include("warmline.accounts.auth_urls")),
     path("admin/", admin.site.urls),

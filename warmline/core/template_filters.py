@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import ngettext
 
 from warmline.core import dates, words
+from warmline.core.markdown import render as render_markdown
 
 register = template.Library()
 register.filter("day", dates.day)
@@ -25,3 +27,9 @@ def noun(n: int, nouns: str) -> str:
     <strong>3</strong> {{ 3|noun:"call made,calls made" }}."""
     singular, _, plural = nouns.partition(",")
     return ngettext(singular, plural or singular + "s", n)
+
+
+@register.filter(is_safe=True)
+def markdown(text: str) -> SafeString:
+    """{{ entry.body|markdown }}: the seeker's Markdown as safe HTML (core.markdown)."""
+    return mark_safe(render_markdown(text))

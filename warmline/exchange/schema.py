@@ -42,6 +42,8 @@ RECORDS: list[tuple[str, str]] = [
     ("attempts", "outreach.Attempt"),
     ("follow_ups", "outreach.FollowUp"),
     ("message_templates", "outreach.MessageTemplate"),
+    ("journal_entries", "journal.JournalEntry"),
+    ("report_sends", "journal.ReportSent"),
     ("distinct_pairs", "exchange.DistinctPair"),
 ]
 # Rows that tie two accounts together: a per-account export cannot carry the other

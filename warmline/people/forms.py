@@ -13,6 +13,19 @@ from warmline.people.models import Organization, Person, Tag
 from warmline.people.widgets import PersonPicker
 
 
+def tag_list(text: str) -> list[str]:
+    """Tag names typed with commas between them ("fan, alumni"); a name too long to
+    keep is refused, not cut."""
+    tags = [t.strip() for t in text.split(",") if t.strip()]
+    most = max_length(Tag, "name")
+    if long := [t for t in tags if len(t) > most]:
+        raise forms.ValidationError(
+            f"A tag has at most {most} characters: {long[0][:30]!r}… has "
+            f"{len(long[0])}."
+        )
+    return tags
+
+
 class PersonChoiceField(forms.ModelChoiceField):
     """One of the owner's people, chosen with the search-as-you-type PersonPicker."""
 
@@ -123,14 +136,7 @@ class PersonForm(forms.Form):
         return url
 
     def clean_tags(self) -> list[str]:
-        tags = [t.strip() for t in self.cleaned_data["tags"].split(",") if t.strip()]
-        most = max_length(Tag, "name")
-        if long := [t for t in tags if len(t) > most]:
-            raise forms.ValidationError(
-                f"A tag has at most {most} characters: {long[0][:30]!r}… has "
-                f"{len(long[0])}."
-            )
-        return tags
+        return tag_list(self.cleaned_data["tags"])
 
     def person_fields(self) -> dict[str, Any]:
         """The cleaned data as keyword arguments for services.create/update_person."""

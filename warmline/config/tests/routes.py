@@ -22,6 +22,8 @@ from warmline.accounts.models import Invitation, Role, Share, User
 from warmline.coaching import services as coaching
 from warmline.coaching.models import Comment, SeekerGroup
 from warmline.home.demo import load_demo
+from warmline.journal.models import JournalEntry
+from warmline.journal.services import add_entry
 from warmline.meetings import services as meetings
 from warmline.meetings.models import CareerPath, JobLead, Meeting, Question
 from warmline.meetings.resumes import add_resume
@@ -88,6 +90,7 @@ class World:
     followed_share: Share
     group: SeekerGroup
     comment: Comment
+    journal_entry: JournalEntry
 
 
 def build_world(owner: User) -> World:
@@ -147,6 +150,16 @@ def build_world(owner: User) -> World:
         followed_share=followed_share,
         group=group,
         comment=comment,
+        journal_entry=add_entry(
+            owner,
+            "What Sam said",
+            dt.date(2026, 11, 20),
+            body="Ask about *research* roles.",
+            tags=["lessons"],
+            people=[person],
+            meetings=[meeting],
+            is_shared=True,
+        ),
     )
 
 
@@ -242,6 +255,11 @@ SAMPLES: dict[str, Callable[[World], dict[str, Any]]] = {
     "coaching:comment_edit": _pk("comment"),
     "coaching:comment_delete": _pk("comment"),
     "home:calendar_feed": lambda w: {"token": w.owner.calendar_token},
+    **{
+        f"journal:{name}": _pk("journal_entry")
+        for name in ("detail", "edit", "delete", "share", "unshare")
+    },
+    "journal:feed": lambda w: {"token": w.owner.journal_token},
     "exchange:export_download": lambda w: {"kind": "json"},
 }
 

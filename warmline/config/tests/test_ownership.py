@@ -20,6 +20,7 @@ pytestmark = pytest.mark.django_db
 # Routes with parameters that are not an object of the owner's, and why.
 NOT_AN_OBJECT = {
     "home:calendar_feed": "the secret token is the credential; a wrong one is a 404",
+    "journal:feed": "the secret token is the credential; a wrong one is a 404",
     "exchange:export_download": "the kind of export; it exports the requester's own",
     "coaching:accept": "the invitation's code is the credential, meant for another",
 }

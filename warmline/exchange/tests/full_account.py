@@ -16,6 +16,7 @@ from warmline.accounts import sharing
 from warmline.accounts.models import Role, User
 from warmline.coaching import services as coaching
 from warmline.exchange.models import DistinctPair
+from warmline.journal.models import JournalEntry, ReportSent
 from warmline.meetings.models import (
     CareerPath,
     JobLead,
@@ -237,6 +238,21 @@ def build_full_account(owner: User) -> None:
     )
     DistinctPair.objects.create(owner=owner, first=dana, second=sam)
     DistinctPair.objects.create(owner=owner, first=sam, second=lee)
+    entry = JournalEntry.objects.create(
+        owner=owner,
+        title="What Sam said",
+        body="Ask about *research* roles.",
+        day=dt.date(2026, 3, 8),
+        is_shared=True,
+    )
+    JournalEntry.objects.filter(pk=entry.pk).update(created_at=at(8), updated_at=at(9))
+    entry.tags.set([alumni])
+    entry.people.set([sam])
+    entry.meetings.set([meeting])
+    JournalEntry.objects.create(
+        owner=owner, title="A slow week", day=dt.date(2026, 3, 13)
+    )
+    ReportSent.objects.create(owner=owner, week=dt.date(2026, 3, 2), sent_at=at(9, 7))
     derived.network_changed(owner.pk)
     _share_with_a_coach(owner)
 

@@ -5,6 +5,7 @@ pages at 1280 px as before. One browser session walks them all, to stay quick.""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -13,10 +14,20 @@ from playwright.sync_api import Page, ViewportSize, expect
 from warmline.accounts.tests.browser import sign_in
 from warmline.accounts.tests.factories import UserFactory
 from warmline.home.demo import load_demo
+from warmline.journal.services import add_entry
 from warmline.meetings.models import Meeting
 from warmline.outreach.models import CallList
 from warmline.people.models import Person
 from warmline.people.services import mark_target
+
+JOURNAL_BODY = """Leah spent **forty minutes** with me. Three things:
+
+1. Research teams hire from *operations* more than I thought.
+2. Read https://example.org/a-very-long-address-that-should-wrap-on-a-phone-screen-too
+3. `call-Aisha-before-Friday-about-the-opening-in-the-patient-experience-team`
+
+> Ask for names, never for a job.
+"""
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PHONE = ViewportSize(width=390, height=844)
@@ -29,6 +40,16 @@ def main_pages() -> list[str]:
     assert meeting is not None
     call_list = CallList.objects.first()
     assert call_list is not None
+    entry = add_entry(
+        leah.owner,
+        "What Leah said about research roles in health care systems",
+        dt.date(2026, 11, 20),
+        body=JOURNAL_BODY,
+        tags=["lessons", "health care"],
+        people=[leah],
+        meetings=[meeting],
+        is_shared=True,
+    )
     return [
         "/",
         "/people/",
@@ -52,6 +73,10 @@ def main_pages() -> list[str]:
         "/calendar/",
         "/sharing/",
         "/coach/",
+        "/journal/",
+        entry.get_absolute_url(),
+        "/journal/new/",
+        f"/journal/{entry.pk}/edit/",
     ]
 
 

@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from warmline.accounts.http import AuthedRequest
+from warmline.journal.queries import entries_about_person
 from warmline.meetings.queries import meetings_with
 from warmline.outreach.message_text import left_out_of, messages_for
 from warmline.outreach.models import FollowUp
@@ -28,6 +29,7 @@ def person_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "follow_ups": person.follow_ups.filter(status=FollowUp.Status.OPEN),
             "paths": person.career_paths.all(),
             "leads": person.job_leads.select_related("organization"),
+            "journal_entries": entries_about_person(person),
             "messages_to_send": messages_to_send,
             "messages_left_out": left_out_of(messages_to_send),
             "chain": chain,

@@ -15,6 +15,7 @@ from warmline.meetings import queries, services
 from warmline.meetings.access import get_meeting_for_user
 from warmline.meetings.forms import MeetingForm
 from warmline.meetings.models import Meeting, Question
+from warmline.meetings.page_links import links_for
 from warmline.people.access import get_person_for_user
 from warmline.people.fans import fan_status
 from warmline.people.queries import chain_people, introductions_received
@@ -88,6 +89,7 @@ def meeting_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "paths": meeting.career_paths.all(),
             "leads": meeting.job_leads.select_related("organization"),
             "follow_ups": meeting.follow_ups.select_related("person"),
+            "page_links": links_for(meeting),
         },
     )
 
