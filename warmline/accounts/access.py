@@ -61,9 +61,14 @@ def may_read(viewer: User, owner_id: int, area: str) -> bool:
 
 
 def is_private(row: Any) -> bool:
-    """Marked private itself, or about a person marked private."""
+    """Marked private itself, or about a person marked private; a journal entry is
+    private until it is shared."""
     person = getattr(row, "person", None)
-    return bool(getattr(row, "is_private", False) or getattr(person, "is_private", 0))
+    return bool(
+        getattr(row, "is_private", False)
+        or getattr(person, "is_private", False)
+        or not getattr(row, "is_shared", True)
+    )
 
 
 def _owner_id(row: Model, owner: str) -> int:

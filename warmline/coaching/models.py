@@ -9,7 +9,9 @@ from warmline.insights.report import week_name
 
 
 class Comment(models.Model):
-    """A note on a seeker's weekly report, by a coach, a partner or the seeker."""
+    """A note on a seeker's weekly report or on a journal entry they shared, by a
+    coach, a partner or the seeker; each belongs to one thread, the week or the
+    entry."""
 
     seeker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments"
@@ -17,7 +19,16 @@ class Comment(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    week = models.DateField(help_text="The Monday of the week the report covers.")
+    week = models.DateField(
+        null=True, blank=True, help_text="The Monday of the week the report covers."
+    )
+    entry = models.ForeignKey(
+        "journal.JournalEntry",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
     body = models.TextField(max_length=5000)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -30,14 +41,20 @@ class Comment(models.Model):
             models.Index(fields=["seeker", "week"], name="comment_seeker_week"),
             models.Index(fields=["seeker", "seen_at"], name="comment_seeker_seen"),
         ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(week__isnull=True) ^ models.Q(entry__isnull=True),
+                name="comment_on_a_week_or_an_entry",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.author} on {self.seeker}'s week of {self.week}"
+        return f"{self.author} on {self.seeker}'s {self.entry or self.week}"
 
     @property
     def week_name(self) -> str:
-        """The week as the report's address names it (2026-W48)."""
-        return week_name(self.week)
+        """The week as the report's address names it (2026-W48); "" on an entry."""
+        return week_name(self.week) if self.week else ""
 
 
 class SeekerGroup(models.Model):

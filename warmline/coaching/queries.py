@@ -164,5 +164,7 @@ def new_comments(seeker: User) -> list[Comment]:
         author=seeker
     )
     return list(
-        unseen.select_related("author").order_by("-created_at")[:NEW_COMMENTS_SHOWN]
+        unseen.select_related("author", "entry").order_by("-created_at")[
+            :NEW_COMMENTS_SHOWN
+        ]
     )

@@ -4,6 +4,7 @@ they share with (accounts/access.py) may comment; only authors change their own.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -11,9 +12,11 @@ from django.utils import timezone
 
 from warmline.accounts.access import may_read
 from warmline.accounts.models import Share, User
+from warmline.coaching import notify
 from warmline.coaching.models import Comment, SeekerGroup
 from warmline.core.fields import max_length
 from warmline.insights.numbers import monday_of
+from warmline.journal.models import JournalEntry
 
 
 def _clean_body(body: str) -> str:
@@ -31,15 +34,32 @@ def add_comment(author: User, seeker: User, week: dt.date, body: str) -> Comment
     """A comment on the seeker's report for the week holding `week`."""
     if author.pk != seeker.pk and not may_read(author, seeker.pk, "reports"):
         raise PermissionDenied
+    return _add(author, seeker, body, week=monday_of(week))
+
+
+def add_entry_comment(author: User, entry: JournalEntry, body: str) -> Comment:
+    """A comment on a journal entry: the owner's, or a shared one of someone who
+    shares their journal with `author`."""
+    readable = entry.is_shared and may_read(author, entry.owner_id, "journal")
+    if author.pk != entry.owner_id and not readable:
+        raise PermissionDenied
+    return _add(author, entry.owner, body, entry=entry)
+
+
+def _add(author: User, seeker: User, body: str, **thread: Any) -> Comment:
+    by_seeker = author.pk == seeker.pk
     comment = Comment.objects.create(
         seeker=seeker,
         author=author,
-        week=monday_of(week),
         body=_clean_body(body),
-        seen_at=timezone.now() if author.pk == seeker.pk else None,
+        seen_at=timezone.now() if by_seeker else None,
+        **thread,
     )
-    if author.pk == seeker.pk:  # a reply: the seeker has read the thread
-        mark_seen(seeker, comment.week)
+    if by_seeker:  # a reply: the seeker has read the thread
+        Comment.objects.filter(seeker=seeker, seen_at__isnull=True, **thread).update(
+            seen_at=timezone.now()
+        )
+    transaction.on_commit(lambda: notify.comment_added(comment))
     return comment
 
 
@@ -53,11 +73,9 @@ def delete_comment(comment: Comment) -> None:
     comment.delete()
 
 
-def mark_seen(seeker: User, week: dt.date | None = None) -> int:
-    """The seeker has read the comments (of one week, or all)."""
+def mark_seen(seeker: User) -> int:
+    """The seeker has read every comment (Today's "Mark all read")."""
     unseen = Comment.objects.filter(seeker=seeker, seen_at__isnull=True)
-    if week is not None:
-        unseen = unseen.filter(week=monday_of(week))
     return unseen.update(seen_at=timezone.now())
 
 

@@ -29,6 +29,12 @@ urlpatterns = [
     path("coach/<int:seeker>/meetings/<int:pk>/", seeker.meeting, name="meeting"),
     path("coach/<int:seeker>/insights/", seeker.insights, name="insights"),
     path("coach/<int:seeker>/report/", seeker.weekly_report, name="report"),
+    path("coach/<int:seeker>/journal/", seeker.journal, name="journal"),
+    path(
+        "coach/<int:seeker>/journal/<int:pk>/",
+        seeker.journal_entry,
+        name="journal_entry",
+    ),
     path("comments/add/", comments.add, name="comment_add"),
     path("comments/<int:pk>/edit/", comments.edit, name="comment_edit"),
     path("comments/<int:pk>/delete/", comments.delete, name="comment_delete"),

@@ -17,16 +17,18 @@ from django.urls import reverse
 
 from warmline.accounts import sharing
 from warmline.accounts.models import Role, User
-from warmline.config.tests.routes import Route, build_world, routes, snapshot, url_for
+from warmline.config.tests.routes import (
+    Route,
+    World,
+    build_world,
+    routes,
+    snapshot,
+    url_for,
+)
+from warmline.config.tests.test_ownership import NOT_AN_OBJECT
 
 pytestmark = pytest.mark.django_db
 
-# Routes with parameters that are not one of the owner's objects, and why.
-NOT_AN_OBJECT = {
-    "home:calendar_feed": "the secret token is the credential; a wrong one is a 404",
-    "exchange:export_download": "the kind of export; it exports the requester's own",
-    "coaching:accept": "the invitation's code is the credential, meant for another",
-}
 # The shared search's pages, and which role reads each (accounts/access.py AREAS).
 SEEKER_PAGES = {
     "coaching:seeker": {"coach", "partner"},
@@ -36,21 +38,34 @@ SEEKER_PAGES = {
     "coaching:meetings": {"coach"},
     "coaching:meeting": {"coach"},
     "coaching:insights": {"coach"},
+    "coaching:journal": {"coach", "partner"},
+    "coaching:journal_entry": {"coach", "partner"},
 }
-# The owner's own write routes a coach must be refused with 403, not a 404: they
-# may read these objects, so saying so hides nothing.
-REFUSED_TO_COACH = {
-    "people:edit",
-    "people:delete",
-    "people:fan",
-    "people:private",
-    "meetings:edit",
-    "meetings:cancel",
-    "meetings:outcome",
-    "meetings:private",
-    "outreach:follow_up_done",
-    "outreach:list_delete",
+# The owner's own routes a viewer must be refused with 403, not a 404: they may
+# read these objects, so saying so hides nothing. Elsewhere a coach may get either
+# (403 for what a coach reads), a partner a 403 only on the shared journal.
+REFUSED = {
+    **dict.fromkeys(
+        (
+            "people:edit",
+            "people:delete",
+            "people:fan",
+            "people:private",
+            "meetings:edit",
+            "meetings:cancel",
+            "meetings:outcome",
+            "meetings:private",
+            "outreach:follow_up_done",
+            "outreach:list_delete",
+        ),
+        frozenset({"coach"}),
+    ),
+    **dict.fromkeys(
+        ("journal:edit", "journal:delete", "journal:unshare"),
+        frozenset({"coach", "partner"}),
+    ),
 }
+MAY_SEE_REFUSAL = {"coach": "", "partner": "journal:"}
 
 
 def _client(user: User) -> tuple[Client, str]:
@@ -66,12 +81,16 @@ def _ask(client: Client, token: str, method: str, url: str) -> int:
     return client.get(url).status_code
 
 
-def _seeker_url(route: Route, seeker: User, world_person: int, meeting: int) -> str:
-    kwargs: dict[str, int] = {"seeker": seeker.pk}
-    if route.name == "coaching:person":
-        kwargs["pk"] = world_person
-    if route.name == "coaching:meeting":
-        kwargs["pk"] = meeting
+def _seeker_url(route: Route, world: World) -> str:
+    """The route pointed at the owner's own search (and her objects in it)."""
+    kwargs: dict[str, int] = {"seeker": world.owner.pk}
+    objects = {
+        "coaching:person": world.person,
+        "coaching:meeting": world.meeting,
+        "coaching:journal_entry": world.journal_entry,
+    }
+    if route.name in objects:
+        kwargs["pk"] = objects[route.name].pk
     return reverse(route.name, kwargs=kwargs)
 
 
@@ -90,7 +109,7 @@ def test_the_permissions_matrix(alice: User, bob: User) -> None:
     checked: dict[str, int] = {}
     for route in routes():
         if route.name in SEEKER_PAGES:
-            url = _seeker_url(route, alice, world.person.pk, world.meeting.pk)
+            url = _seeker_url(route, world)
             for who, (client, token) in clients.items():
                 status = _ask(client, token, "get", url)
                 wanted = 200 if who in SEEKER_PAGES[route.name] else 404
@@ -109,9 +128,11 @@ def test_the_permissions_matrix(alice: User, bob: User) -> None:
                 where = f"{who} {method.upper()} {url}"
                 if status == 405:  # the route takes no such method, from anyone
                     continue
-                if who == "coach" and route.name in REFUSED_TO_COACH:
+                if who in REFUSED.get(route.name, ()):
                     assert status == 403, f"{where}: {status}"
-                elif who == "coach":
+                elif who in MAY_SEE_REFUSAL and route.name.startswith(
+                    MAY_SEE_REFUSAL[who]
+                ):
                     assert status in (403, 404), f"{where}: {status}"
                 else:
                     assert status == 404, f"{where}: {status}"

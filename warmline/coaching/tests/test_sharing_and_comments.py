@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from typing import Any
 
 import pytest
 import time_machine
@@ -193,3 +194,64 @@ def test_a_coach_cannot_write_through_the_cli(alice: User) -> None:
     assert follow_up.status == "open"
     code, out = cli("people", "edit", str(dana.pk), "--title", "x", "--user", "coach")
     assert code == 1 and "Only alice can change it" in out
+
+
+def test_comments_on_a_shared_journal_entry_are_emailed(
+    alice: User,
+    alice_client: Client,
+    mailoutbox: list,
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    from warmline.journal.services import add_entry
+
+    alice.email = "alice@example.org"
+    alice.save()
+    create_person(alice, "Dana Reyes", is_main_contact=True)  # Today, not welcome
+    shared = add_entry(alice, "What Sam said", timezone.localdate(), is_shared=True)
+    private = add_entry(alice, "Doubts", timezone.localdate())
+    coach = User.objects.create_user("coach", email="coach@example.org")
+    sharing.accept(coach, sharing.invite(alice, Role.PARTNER)[1])
+    client = signed_in(coach)
+    url = reverse("coaching:journal_entry", args=[alice.pk, shared.pk])
+    assert "What Sam said" in client.get(url).content.decode()
+    listed = client.get(reverse("coaching:journal", args=[alice.pk]))
+    assert "Doubts" not in listed.content.decode()
+    private_url = reverse("coaching:journal_entry", args=[alice.pk, private.pk])
+    assert client.get(private_url).status_code == 404
+    add = reverse("coaching:comment_add")
+    refused = client.post(add, {"entry": private.pk, "body": "hm"})
+    assert refused.status_code == 404 and not Comment.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        client.post(add, {"entry": shared.pk, "body": f"Ask Sam {PAYLOAD}"})
+    assert callbacks
+    [mail] = mailoutbox
+    assert mail.to == ["alice@example.org"]
+    assert mail.subject == "coach commented on \u201cWhat Sam said\u201d"
+    assert f"/journal/{shared.pk}/" in mail.body and "Ask Sam" in mail.body
+    # The seeker sees it on Today, linked to the entry, and answers there.
+    today = alice_client.get("/").content.decode()
+    assert f"/journal/{shared.pk}/#comments" in today and PAYLOAD not in today
+    entry_page = alice_client.get(reverse("journal:detail", args=[shared.pk]))
+    assert "Ask Sam" in entry_page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        alice_client.post(add, {"entry": shared.pk, "body": "Will do."})
+    assert [m.to for m in mailoutbox] == [["alice@example.org"], ["coach@example.org"]]
+    assert f"/coach/{alice.pk}/journal/{shared.pk}/" in mailoutbox[1].body
+
+
+def test_a_mail_server_that_fails_loses_no_comment(
+    alice: User, settings: object
+) -> None:
+    from warmline.coaching import services
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"  # type: ignore[attr-defined]
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 9  # type: ignore[attr-defined]
+    alice.email = "alice@example.org"
+    alice.save()
+    coach = User.objects.create_user("coach")
+    sharing.accept(coach, sharing.invite(alice, Role.COACH)[1])
+    comment = services.add_comment(coach, alice, timezone.localdate(), "Keep going")
+    from warmline.coaching import notify
+
+    assert notify.comment_added(comment) == 0  # refused by the server: logged
+    assert Comment.objects.get().body == "Keep going"

@@ -1,13 +1,14 @@
-"""Comments on a weekly report: a coach or partner writes, the seeker replies,
-each author edits or deletes their own."""
+"""Comments on a weekly report or a shared journal entry: a coach or partner
+writes, the seeker replies, each author edits or deletes their own."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -16,46 +17,50 @@ from warmline.accounts.models import User
 from warmline.coaching import services
 from warmline.coaching.access import get_comment_for_author
 from warmline.coaching.models import Comment
+from warmline.coaching.notify import thread_path
 from warmline.core.parsing import whole_number
 from warmline.insights import report
-
-
-def report_url(viewer: User, seeker_pk: int, week: str) -> str:
-    """Where a comment thread is read: the seeker's own report, or the shared one."""
-    if viewer.pk == seeker_pk:
-        return f"{reverse('insights:report')}?week={week}#comments"
-    url = reverse("coaching:report", args=[seeker_pk])
-    return f"{url}?week={week}#comments"
+from warmline.journal.models import JournalEntry
 
 
 def _back(request: AuthedRequest, comment: Comment) -> HttpResponse:
     wanted = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(wanted, {request.get_host()}):
         return redirect(wanted)
-    week = report.week_name(comment.week)
-    return redirect(report_url(request.user, comment.seeker_id, week))
+    path = thread_path(comment, for_seeker=request.user.pk == comment.seeker_id)
+    return redirect(path + "#comments")
 
 
-@require_POST
-def add(request: AuthedRequest) -> HttpResponse:
+def _thread(request: AuthedRequest) -> Callable[[str], Comment]:
+    """What the form comments on, an entry or a seeker's week: a function that adds
+    the comment (PermissionDenied where the author may not)."""
+    if entry_pk := whole_number(request.POST.get("entry", "")):
+        entry = JournalEntry.objects.select_related("owner").filter(pk=entry_pk).first()
+        if entry is None:
+            raise Http404
+        return lambda body: services.add_entry_comment(request.user, entry, body)
     seeker_pk = whole_number(request.POST.get("seeker", ""))
     seeker = User.objects.filter(pk=seeker_pk).first() if seeker_pk else None
     if seeker is None:
         raise Http404
+    monday = report.parse_week(request.POST.get("week"))
+    return lambda body: services.add_comment(request.user, seeker, monday, body)
+
+
+@require_POST
+def add(request: AuthedRequest) -> HttpResponse:
     try:
-        monday = report.parse_week(request.POST.get("week"))
-        comment = services.add_comment(
-            request.user, seeker, monday, request.POST.get("body", "")
-        )
+        comment = _thread(request)(request.POST.get("body", ""))
     except PermissionDenied:
-        raise Http404 from None  # never confirm who exists
+        raise Http404 from None  # never confirm what exists
     except (ValueError, ValidationError) as error:
         text = " ".join(getattr(error, "messages", [str(error)]))
-        messages.error(request, f"{text} Your comment was not saved.")
         # The form's required and maxlength keep a browser from getting here.
-        return redirect(
-            report_url(request.user, seeker.pk, request.POST.get("week", ""))
-        )
+        messages.error(request, f"{text} Your comment was not saved.")
+        came_from = request.META.get("HTTP_REFERER", "")
+        if url_has_allowed_host_and_scheme(came_from, {request.get_host()}):
+            return redirect(came_from)
+        return redirect("home:today")
     messages.success(request, "Comment added.")
     return _back(request, comment)
 

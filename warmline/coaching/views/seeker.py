@@ -20,6 +20,7 @@ from warmline.coaching import queries
 from warmline.coaching.access import share_for
 from warmline.coaching.models import Comment
 from warmline.insights import metrics, numbers, report
+from warmline.journal.queries import shared_entries
 from warmline.outreach.queries import pending_follow_ups
 from warmline.people.queries import chain_people
 
@@ -163,4 +164,24 @@ def weekly_report(request: AuthedRequest, share: Share) -> HttpResponse:
         previous=report.week_name(monday - dt.timedelta(weeks=1)),
         following=report.week_name(monday + dt.timedelta(weeks=1)),
         comments=comments.select_related("author"),
+    )
+
+
+@seeker_page("journal")
+def journal(request: AuthedRequest, share: Share) -> HttpResponse:
+    page = Paginator(shared_entries(share.owner), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return _render(request, share, "seeker_journal.html", page=page)
+
+
+@seeker_page("journal")
+def journal_entry(request: AuthedRequest, share: Share, pk: int) -> HttpResponse:
+    entry = get_object_or_404(shared_entries(share.owner), pk=pk)
+    return _render(
+        request,
+        share,
+        "seeker_journal_entry.html",
+        entry=entry,
+        comments=entry.comments.select_related("author"),
     )

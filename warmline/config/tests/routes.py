@@ -88,6 +88,7 @@ class World:
     followed_person: Person
     followed_meeting: Meeting
     followed_share: Share
+    followed_entry: Any
     group: SeekerGroup
     comment: Comment
     journal_entry: JournalEntry
@@ -122,6 +123,9 @@ def build_world(owner: User) -> World:
         followed_person, at=timezone.now() - dt.timedelta(days=1)
     )
     followed_share = sharing.accept(owner, sharing.invite(followed, Role.COACH)[1])
+    followed_entry = add_entry(
+        followed, "Shared news", timezone.localdate(), is_shared=True
+    )
     group = coaching.create_group(owner, "Tuesday team")
     coaching.set_group_seekers(group, [followed.pk])
     comment = coaching.add_comment(owner, followed, timezone.localdate(), "Well done")
@@ -148,6 +152,7 @@ def build_world(owner: User) -> World:
         followed_person=followed_person,
         followed_meeting=followed_meeting,
         followed_share=followed_share,
+        followed_entry=followed_entry,
         group=group,
         comment=comment,
         journal_entry=add_entry(
@@ -242,7 +247,7 @@ SAMPLES: dict[str, Callable[[World], dict[str, Any]]] = {
     },
     **{
         f"coaching:{name}": lambda w: {"seeker": w.followed.pk}
-        for name in ("seeker", "people", "meetings", "insights", "report")
+        for name in ("seeker", "people", "meetings", "insights", "report", "journal")
     },
     "coaching:person": lambda w: {
         "seeker": w.followed.pk,
@@ -251,6 +256,10 @@ SAMPLES: dict[str, Callable[[World], dict[str, Any]]] = {
     "coaching:meeting": lambda w: {
         "seeker": w.followed.pk,
         "pk": w.followed_meeting.pk,
+    },
+    "coaching:journal_entry": lambda w: {
+        "seeker": w.followed.pk,
+        "pk": w.followed_entry.pk,
     },
     "coaching:comment_edit": _pk("comment"),
     "coaching:comment_delete": _pk("comment"),

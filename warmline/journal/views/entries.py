@@ -46,6 +46,7 @@ def entry_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "tags": entry.tags.all(),
             "people": entry.people.all(),
             "meetings": entry.meetings.select_related("person"),
+            "comments": entry.comments.select_related("author"),
         },
     )
 
