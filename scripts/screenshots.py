@@ -16,7 +16,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
@@ -37,11 +37,67 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def warmline(env: dict[str, str], *args: str) -> str:
+def warmline(env: dict[str, str], *args: str, stdin: str | None = None) -> str:
     command = [sys.executable, "-m", "warmline", *args]
     return subprocess.run(
-        command, env=env, check=True, capture_output=True, text=True
+        command, env=env, check=True, capture_output=True, text=True, input=stdin
     ).stdout
+
+
+JOURNAL_ENTRY = """Elena did not know of an opening, and that was the point: she \
+walked me through how her team decides what to research.
+
+- **Ask** every researcher which study changed a decision.
+- Bring the one-page resume, not the two-page one.
+
+Next: write to [Arjun](https://example.org) before Friday."""
+
+
+def share_with_a_coach(env: dict[str, str]) -> tuple[str, str]:
+    """The demo seeker gets a password, a coach account follows the search, and a
+    shared journal entry; returns (seeker, password)."""
+    # While the demo seeker is the only account, commands act for them.
+    warmline(
+        env,
+        "journal",
+        "add",
+        "What Elena said",
+        "--body-file",
+        "-",
+        "--shared",
+        stdin=JOURNAL_ENTRY,
+    )
+    name = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); "
+            "from warmline.accounts.models import User; print(User.objects.get())",
+        ],
+        env={**env, "DJANGO_SETTINGS_MODULE": "warmline.config.settings"},
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    password = "screenshots-only-9f3k"
+    warmline(env, "changepassword", name, "--password-stdin", stdin=password)
+    warmline(env, "createuser", "morgan", "--password-stdin", stdin=password)
+    invitation = warmline(env, "share", "invite", "--role", "coach", "--user", name)
+    code = next(
+        line.split(": ", 1)[1]
+        for line in invitation.splitlines()
+        if line.startswith("Code:")
+    )
+    warmline(env, "share", "accept", code, "--user", "morgan")
+    return name, password
+
+
+def sign_in(page: Page, base: str, username: str, password: str) -> None:
+    page.goto(base + "/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(base + "/**")
 
 
 def main() -> None:
@@ -101,6 +157,21 @@ def main() -> None:
             page.locator(".session[data-ready]").wait_for(state="attached")
             page.screenshot(path=OUT / "session.png")
             print(f"wrote {OUT / 'session.png'}")
+            seeker, password = share_with_a_coach(env)
+            coach = browser.new_page(viewport={"width": 1200, "height": 760})
+            sign_in(coach, base, "morgan", password)
+            coach.goto(base + "/coach/")
+            coach.screenshot(path=OUT / "coach.png")
+            coach.locator("table.seeker-weeks a[href^='/coach/']").first.click()
+            coach.wait_for_url("**/coach/*/")
+            coach.screenshot(path=OUT / "seeker.png")
+            mine = browser.new_page(viewport={"width": 1200, "height": 760})
+            sign_in(mine, base, seeker, password)
+            mine.goto(base + "/journal/")
+            mine.get_by_role("link", name="What Elena said").click()
+            mine.screenshot(path=OUT / "journal.png")
+            for name in ("coach.png", "seeker.png", "journal.png"):
+                print(f"wrote {OUT / name}")
             browser.close()
     finally:
         server.terminate()
