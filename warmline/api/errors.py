@@ -97,6 +97,9 @@ def install(api: NinjaAPI) -> None:
         return error_response(api, request, 404, "Not found.")
 
     def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+        if exc.status_code == 400:  # a body that is not JSON: bad input like any
+            message = f"{exc.message}: send JSON."
+            return error_response(api, request, 422, message, "body")
         return error_response(api, request, exc.status_code, str(exc.message))
 
     def bad_input(request: HttpRequest, exc: InputError) -> HttpResponse:

@@ -21,6 +21,7 @@ from warmline.cli import (
     targets,
     tick,
     today,
+    tokens,
 )
 
 app = typer.Typer(
@@ -65,6 +66,7 @@ app.command("restore")(backup.restore)
 app.add_typer(targets.targets_app, name="targets")
 app.command("report")(report.report)
 app.command("tick")(tick.tick)
+app.add_typer(tokens.token_app, name="token")
 
 
 def main() -> None:

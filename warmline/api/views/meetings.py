@@ -12,7 +12,7 @@ from warmline.api.auth import owner
 from warmline.api.errors import answers
 from warmline.api.schemas import Id, MeetingIn, MeetingPatch, OutcomeIn, OutcomeOut
 from warmline.meetings import services
-from warmline.meetings.access import get_meeting_for_user
+from warmline.meetings.access import get_meeting_for_user, get_path_for_user
 from warmline.meetings.outcomes import (
     LeadMention,
     OutcomeData,
@@ -69,7 +69,11 @@ def log_meeting_outcome(
     introduced by the one met, on a call list with a follow-up; a thank-you follow-up
     is added. A referral that may be someone already there is a 409 until its
     `match` says "new" or gives their id."""
-    meeting = get_meeting_for_user(owner(request), meeting_id)
+    user = owner(request)
+    meeting = get_meeting_for_user(user, meeting_id)
+    for path in data.paths:
+        if path.existing_id is not None:
+            get_path_for_user(user, path.existing_id)
     outcome = OutcomeData(
         **data.dict(exclude={"referrals", "paths", "leads"}),
         referrals=[Referral(**r.dict()) for r in data.referrals],
