@@ -45,7 +45,8 @@ def _person(user: Any, person_id: int) -> PersonOut:
 
 @router.get("/people", response=answers(PeoplePage))
 def list_people(request: HttpRequest, filters: Query[PeopleQuery]) -> dict[str, Any]:
-    """People in your network by name, a page at a time (`next_cursor`)."""
+    """People in your network in the order they were added, a page at a time
+    (`next_cursor`)."""
     user = owner(request)
     found = queries.search_people(
         user,
