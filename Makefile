@@ -46,6 +46,7 @@ bench: $(INSTALLED)
 	$(BIN)/python bench/imports.py
 	$(BIN)/python bench/writers.py
 	$(BIN)/python bench/insights.py
+	$(BIN)/python bench/api.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

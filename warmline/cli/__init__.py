@@ -23,6 +23,7 @@ from warmline.cli import (
     targets,
     tick,
     today,
+    tokens,
 )
 
 app = typer.Typer(
@@ -69,6 +70,7 @@ app.add_typer(journal.journal_app, name="journal")
 app.command("report")(report.report)
 app.command("tick")(tick.tick)
 app.add_typer(share.share_app, name="share")
+app.add_typer(tokens.token_app, name="token")
 
 
 def main() -> None:

@@ -196,29 +196,14 @@ def parse_day(text: str) -> dt.date:
 
 
 def follow_up_as_dict(f: Any) -> dict[str, Any]:
-    return {
-        "id": f.pk,
-        "person": f.person.name,
-        "kind": f.kind,
-        "title": f.title,
-        "due": f.due.isoformat(),
-        "status": f.status,
-    }
+    """A follow-up for --json output (outreach.queries states its shape)."""
+    from warmline.outreach.queries import follow_up_as_dict as as_dict
+
+    return dict(as_dict(f))
 
 
 def meeting_as_dict(meeting: Meeting) -> dict[str, Any]:
-    """A meeting for --json output, its time in the user's zone."""
-    from django.utils import timezone
+    """A meeting for --json output (meetings.queries states its shape)."""
+    from warmline.meetings.queries import meeting_as_dict as as_dict
 
-    return {
-        "id": meeting.pk,
-        "person": meeting.person.name,
-        "person_id": meeting.person_id,
-        "at": timezone.localtime(meeting.at).isoformat(),
-        "duration_minutes": meeting.duration_minutes,
-        "mode": meeting.mode.replace("_", "-"),
-        "kind": meeting.kind,
-        "status": meeting.status.replace("_", "-"),
-        "pure": meeting.is_pure,
-        "place": meeting.place,
-    }
+    return dict(as_dict(meeting))

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "axes",
+    "ninja",
     "warmline.accounts",
     "warmline.people",
     "warmline.outreach",
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "warmline.coaching",
     "warmline.journal",
     "warmline.home",
+    "warmline.api",
 ]
 
 MIDDLEWARE = [
@@ -229,6 +231,26 @@ CADENCE_SECOND_CONTACT_DAYS = env_int("WARMLINE_CADENCE_SECOND_CONTACT_DAYS", 3)
 CADENCE_FOLLOW_UP_DAYS = env_int("WARMLINE_CADENCE_FOLLOW_UP_DAYS", 7)
 CADENCE_GIVE_UP_DAYS = env_int("WARMLINE_CADENCE_GIVE_UP_DAYS", 10)
 FAN_KEEP_IN_TOUCH_DAYS = env_int("WARMLINE_FAN_KEEP_IN_TOUCH_DAYS", 30)
+
+# The API's rate per token (or signed-in user), requests a minute (api/rate.py). It
+# is counted in the "api-rate" cache: a directory every process on this machine
+# shares, or a Redis server (redis://…) that several machines share.
+API_RATE = env_int("WARMLINE_API_RATE", 600)
+_RATE_CACHE = env_str("WARMLINE_API_RATE_CACHE", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "api-rate": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _RATE_CACHE,
+        }
+        if _RATE_CACHE.startswith(("redis://", "rediss://"))
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": _RATE_CACHE or str(HOME / "cache" / "api-rate"),
+        }
+    ),
+}
 
 LOGGING = {
     "version": 1,

@@ -134,12 +134,14 @@ class RecordType:
 
 
 def warmline_models() -> list[type[models.Model]]:
-    """Every model of Warmline's own apps, whichever apps are installed."""
+    """Every model of Warmline's own apps, whichever apps are installed, but those
+    NOT_BACKED_UP says stay on their server (API tokens)."""
     return [
         model
         for config in apps.get_app_configs()
         if config.name.startswith("warmline.")
         for model in config.get_models()
+        if model._meta.label not in NOT_BACKED_UP
     ]
 
 
@@ -232,6 +234,9 @@ NOT_BACKED_UP: dict[str, str] = {
         ),
         "sign-in throttling's recent failures: they lapse within minutes anyway",
     ),
+    "api.Token": "API tokens are credentials for this server: a backup copied "
+    "elsewhere must not carry them, and only their hashes are kept, useless to "
+    "restore; make new ones after a restore",
 }
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from typing_extensions import TypedDict  # pydantic (the API) reads it on 3.11
 
 from warmline.accounts.models import User
 from warmline.meetings.models import CareerPath, JobLead, Meeting
@@ -95,3 +96,34 @@ def leads_with_chains(leads: QuerySet[JobLead]) -> list[dict[str, Any]]:
         }
         for lead in rows
     ]
+
+
+class MeetingDict(TypedDict):
+    """A meeting as plain data: the CLI's --json and the API (times in the user's
+    zone)."""
+
+    id: int
+    person: str
+    person_id: int
+    at: str
+    duration_minutes: int
+    mode: str
+    kind: str
+    status: str
+    pure: bool
+    place: str
+
+
+def meeting_as_dict(meeting: Meeting) -> MeetingDict:
+    return {
+        "id": meeting.pk,
+        "person": meeting.person.name,
+        "person_id": meeting.person_id,
+        "at": timezone.localtime(meeting.at).isoformat(),
+        "duration_minutes": meeting.duration_minutes,
+        "mode": meeting.mode.replace("_", "-"),
+        "kind": meeting.kind,
+        "status": meeting.status.replace("_", "-"),
+        "pure": meeting.is_pure,
+        "place": meeting.place,
+    }

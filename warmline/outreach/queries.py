@@ -20,6 +20,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from typing_extensions import TypedDict  # pydantic (the API) reads it on 3.11
 
 from warmline.accounts.models import User
 from warmline.outreach.models import (
@@ -198,3 +199,25 @@ def people_to_list(
     if organization:
         people = people.filter(organization__folded_name__contains=fold(organization))
     return people
+
+
+class FollowUpDict(TypedDict):
+    """A follow-up as plain data: the CLI's --json and the API."""
+
+    id: int
+    person: str
+    kind: str
+    title: str
+    due: str
+    status: str
+
+
+def follow_up_as_dict(f: FollowUp) -> FollowUpDict:
+    return {
+        "id": f.pk,
+        "person": f.person.name,
+        "kind": f.kind,
+        "title": f.title,
+        "due": f.due.isoformat(),
+        "status": f.status,
+    }

@@ -245,9 +245,14 @@ def add_to_list(call_list: CallList, people: list[Person]) -> int:
     """Append people not already on the list; return how many were added."""
     present = set(call_list.entries.values_list("person_id", flat=True))
     start = (call_list.entries.aggregate(m=Max("position"))["m"] or 0) + 1
-    new = [
-        p for p in people if p.pk not in present and p.owner_id == call_list.owner_id
-    ]
+    # Once each, however often given (two referral rows naming one person).
+    new = list(
+        {
+            p.pk: p
+            for p in people
+            if p.pk not in present and p.owner_id == call_list.owner_id
+        }.values()
+    )
     CallListEntry.objects.bulk_create(
         CallListEntry(call_list=call_list, person=p, position=start + i)
         for i, p in enumerate(new)

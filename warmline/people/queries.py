@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, TypedDict
+from typing import Any
 
 from django.db.models import (
     Case,
@@ -19,6 +19,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Lower
+from typing_extensions import TypedDict  # pydantic (the API) reads it on 3.11
 
 from warmline.accounts.models import User
 from warmline.people.fans import with_fan_status

@@ -249,13 +249,16 @@ def _introduce(
         raise ValidationError(f"{person} cannot introduce themselves.")
     check_date(introduced_on)
     if Introduction.objects.filter(introducer=introducer, person=person).exists():
-        raise ValidationError(f"{introducer} already introduced {person}.")
+        raise ValidationError(
+            f"{introducer} already introduced {person}.", code="already_introduced"
+        )
     above = linked(person.owner_id, [introducer.pk], upward=True) or set()
     if person.pk in above:
         raise ValidationError(
             f"{introducer} cannot have introduced {person}: {person} is already "
             f"on the chain that led to {introducer}, and introductions cannot go "
-            "round in a circle."
+            "round in a circle.",
+            code="circle",
         )
     return Introduction.objects.create(
         owner_id=person.owner_id,

@@ -19,6 +19,8 @@ from django.utils import timezone
 
 from warmline.accounts import sharing
 from warmline.accounts.models import Invitation, Role, Share, User
+from warmline.api.models import Token
+from warmline.api.services import create_token
 from warmline.coaching import services as coaching
 from warmline.coaching.models import Comment, SeekerGroup
 from warmline.home.demo import load_demo
@@ -51,7 +53,9 @@ def routes() -> list[Route]:
                     inner = f"{namespace}:{p.namespace}"
                 yield from walk(p.url_patterns, inner)
             elif isinstance(p, URLPattern) and p.name:
-                if p.lookup_str.startswith("django."):
+                if p.lookup_str.startswith("django.") or namespace == "api":
+                    # The JSON API is walked by warmline/api/tests (every operation
+                    # and method, by token), where its bodies and statuses are known.
                     continue
                 name = f"{namespace}:{p.name}" if namespace else p.name
                 params = tuple(p.pattern.regex.groupindex)
@@ -96,6 +100,7 @@ class World:
 
 def build_world(owner: User) -> World:
     load_demo(owner)
+    create_token(owner, "route walk", "read")
     introduction = Introduction.objects.filter(owner=owner).first()
     assert introduction is not None
     person = introduction.person
@@ -263,6 +268,7 @@ SAMPLES: dict[str, Callable[[World], dict[str, Any]]] = {
     },
     "coaching:comment_edit": _pk("comment"),
     "coaching:comment_delete": _pk("comment"),
+    "tokens:revoke": lambda w: {"pk": Token.objects.get(owner=w.owner).pk},
     "home:calendar_feed": lambda w: {"token": w.owner.calendar_token},
     **{
         f"journal:{name}": _pk("journal_entry")

@@ -21,7 +21,16 @@ PACKAGE = Path(__file__).resolve().parents[2]
 # core holds plain helpers (no models) that every app may use.
 LAYERS = {"core": 0, "accounts": 1, "people": 2, "outreach": 3, "meetings": 4}
 TOP = 5
-TOP_APPS = {"home", "insights", "exchange", "journal", "coaching", "cli", "config"}
+TOP_APPS = {
+    "home",
+    "insights",
+    "exchange",
+    "journal",
+    "coaching",
+    "cli",
+    "config",
+    "api",
+}
 
 
 def layer(app: str) -> int:
