@@ -142,7 +142,7 @@ def main() -> None:
                 executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
                 args=CHROMIUM_ARGS,
             )
-            page = browser.new_page(viewport={"width": 1200, "height": 760})
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
             for name, path in shots.items():
                 page.goto(base + path)
                 page.screenshot(path=OUT / name)
@@ -158,14 +158,14 @@ def main() -> None:
             page.screenshot(path=OUT / "session.png")
             print(f"wrote {OUT / 'session.png'}")
             seeker, password = share_with_a_coach(env)
-            coach = browser.new_page(viewport={"width": 1200, "height": 760})
+            coach = browser.new_page(viewport={"width": 1280, "height": 800})
             sign_in(coach, base, "morgan", password)
             coach.goto(base + "/coach/")
             coach.screenshot(path=OUT / "coach.png")
             coach.locator("table.seeker-weeks a[href^='/coach/']").first.click()
             coach.wait_for_url("**/coach/*/")
             coach.screenshot(path=OUT / "seeker.png")
-            mine = browser.new_page(viewport={"width": 1200, "height": 760})
+            mine = browser.new_page(viewport={"width": 1280, "height": 800})
             sign_in(mine, base, seeker, password)
             mine.goto(base + "/journal/")
             mine.get_by_role("link", name="What Elena said").click()
