@@ -8,23 +8,14 @@ network in a throwaway SQLite database; prints the median of several runs.
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
+from functools import partial
+
+from timing import median_ms
 
 RUNS = 7
 TARGET_MS = 50
-
-
-def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def measure(size: int, index: int) -> list[str]:
@@ -45,13 +36,13 @@ def measure(size: int, index: int) -> list[str]:
 
     first = client.get("/api/v1/people?limit=50", headers=headers).json()
     after = first["next_cursor"]
-    return [
-        f"{size:,}",
-        f"{median_ms(lambda: get('/api/v1/people?limit=50')):.1f}",
-        f"{median_ms(lambda: get('/api/v1/people?limit=50&search=person')):.1f}",
-        f"{median_ms(lambda: get(f'/api/v1/people?limit=50&cursor={after}')):.1f}",
-        f"{median_ms(lambda: get(f'/api/v1/people/{deepest.pk}')):.1f}",
+    urls = [
+        "/api/v1/people?limit=50",
+        "/api/v1/people?limit=50&search=person",
+        f"/api/v1/people?limit=50&cursor={after}",
+        f"/api/v1/people/{deepest.pk}",
     ]
+    return [f"{size:,}", *(f"{median_ms(partial(get, u), RUNS):.1f}" for u in urls)]
 
 
 def main(sizes: list[int]) -> None:

@@ -12,27 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import os
 import random
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
+
+from timing import median_ms
 
 if TYPE_CHECKING:
     from warmline.accounts.models import User
 
 RUNS = 3
-
-
-def median_ms(action: Callable[[], object]) -> float:
-    times = []
-    for _ in range(RUNS):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def build(people: int, meetings: int, attempts: int) -> User:
@@ -239,9 +230,9 @@ def main(people: int, meetings: int, attempts: int) -> None:
         ("/targets/", "/targets/"),
     ]:
         assert client.get(url).status_code == 200
-        table.add_row(label, f"{median_ms(partial(client.get, url)):,.0f} ms")
+        table.add_row(label, f"{median_ms(partial(client.get, url), RUNS):,.0f} ms")
     table.add_row(
-        "warm paths, 20 targets", f"{median_ms(lambda: targets(owner)):,.1f} ms"
+        "warm paths, 20 targets", f"{median_ms(lambda: targets(owner), RUNS):,.1f} ms"
     )
     Console().print(table)
 

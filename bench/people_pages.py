@@ -7,22 +7,13 @@ networks in a throwaway SQLite database and prints the median of several runs.
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+
+from timing import median_ms
 
 RUNS = 5
-
-
-def median_ms(action: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def measure(size: int, index: int) -> list[str]:
@@ -46,12 +37,12 @@ def measure(size: int, index: int) -> list[str]:
     return [
         f"{size:,}",
         f"{build_ms:,.0f}",
-        f"{median_ms(lambda: recompute_degrees(owner.pk)):.1f}",
-        f"{median_ms(add_referral):.1f}",
-        f"{median_ms(lambda: client.get('/people/?sort=degree')):.1f}",
-        f"{median_ms(lambda: client.get('/people/?q=Person 00004')):.1f}",
-        f"{median_ms(lambda: client.get(f'/people/{deepest.pk}/')):.1f}",
-        f"{median_ms(lambda: client.get('/')):.1f}",
+        f"{median_ms(lambda: recompute_degrees(owner.pk), RUNS):.1f}",
+        f"{median_ms(add_referral, RUNS):.1f}",
+        f"{median_ms(lambda: client.get('/people/?sort=degree'), RUNS):.1f}",
+        f"{median_ms(lambda: client.get('/people/?q=Person 00004'), RUNS):.1f}",
+        f"{median_ms(lambda: client.get(f'/people/{deepest.pk}/'), RUNS):.1f}",
+        f"{median_ms(lambda: client.get('/'), RUNS):.1f}",
     ]
 
 
