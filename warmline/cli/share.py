@@ -47,7 +47,7 @@ def invite(
         fail(str(error))
     link = settings.BASE_URL + reverse("coaching:accept", args=[code])
     console.print(
-        f"Invitation for a {invitation.get_role_display().lower()}, valid "
+        f"Invitation for your {invitation.get_role_display().lower()}, valid "
         f"for {sharing.INVITATION_DAYS} days; it works once."
     )
     console.print(f"Code: {code}")

@@ -19,8 +19,14 @@ from warmline.insights.numbers import monday_of
 from warmline.journal.models import JournalEntry
 
 
+def _no_nul(text: str) -> None:
+    if "\x00" in text:
+        raise ValidationError("Text may not contain NUL characters.")
+
+
 def _clean_body(body: str) -> str:
     body = body.strip()
+    _no_nul(body)
     if not body:
         raise ValidationError("Write something first: the comment is empty.")
     if len(body) > (longest := max_length(Comment, "body")):
@@ -81,6 +87,7 @@ def mark_seen(seeker: User) -> int:
 
 def create_group(coach: User, name: str) -> SeekerGroup:
     name = name.strip()
+    _no_nul(name)
     if not name:
         raise ValidationError("Give the group a name.")
     if len(name) > (longest := max_length(SeekerGroup, "name")):

@@ -84,7 +84,8 @@ def report_items(owner: User, today: dt.date) -> list[FeedItem]:
     busy = [m for m, found in zip(mondays, counts, strict=True) if any(found.values())]
     items = []
     for monday in busy:
-        report = weekly_report(owner, monday)
+        # Readers of the feed: private people and meetings stay out of the lists.
+        report = weekly_report(owner, monday, for_viewer=True)
         ended = dt.datetime.combine(monday + dt.timedelta(weeks=1), dt.time(), zone)
         items.append(
             FeedItem(

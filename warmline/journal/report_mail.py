@@ -29,7 +29,8 @@ def report_message(owner: User, monday: dt.date, to: str) -> EmailMultiAlternati
     """The week's report as an email: the Markdown text, and the HTML page."""
     validate_email(to)
     with timezone.override(owner.zone):
-        data = weekly_report(owner, monday)
+        # It may go to anyone: private people and meetings stay out of the lists.
+        data = weekly_report(owner, monday, for_viewer=True)
         html = render_to_string("insights/report_standalone.html", {"r": data})
     link = f"{settings.BASE_URL}{reverse('insights:report')}?week={week_name(monday)}"
     message = EmailMultiAlternatives(

@@ -255,3 +255,67 @@ def test_a_mail_server_that_fails_loses_no_comment(
 
     assert notify.comment_added(comment) == 0  # refused by the server: logged
     assert Comment.objects.get().body == "Keep going"
+
+
+def test_after_revoking_a_viewer_cannot_touch_their_comments_and_the_seeker_can(
+    alice: User, alice_client: Client
+) -> None:
+    from warmline.coaching import services
+
+    coach = User.objects.create_user("coach")
+    share = sharing.accept(coach, sharing.invite(alice, Role.COACH)[1])
+    kept = services.add_comment(coach, alice, timezone.localdate(), "Nice")
+    client = signed_in(coach)
+    sharing.revoke(share)
+    edit = reverse("coaching:comment_edit", args=[kept.pk])
+    assert client.post(edit, {"body": "changed"}).status_code == 404
+    delete = reverse("coaching:comment_delete", args=[kept.pk])
+    assert client.post(delete).status_code == 404
+    kept.refresh_from_db()
+    assert kept.body == "Nice"
+    assert alice_client.post(delete).status_code == 302  # the seeker's page
+    assert not Comment.objects.exists()
+
+
+def test_nul_characters_are_refused_in_comments_and_group_names(alice: User) -> None:
+    from django.core.exceptions import ValidationError
+
+    from warmline.coaching import services
+
+    coach = User.objects.create_user("coach")
+    sharing.accept(coach, sharing.invite(alice, Role.COACH)[1])
+    with pytest.raises(ValidationError, match="NUL"):
+        services.add_comment(coach, alice, timezone.localdate(), "a\x00b")
+    with pytest.raises(ValidationError, match="NUL"):
+        services.create_group(coach, "a\x00b")
+    assert not Comment.objects.exists() and not coach.groups_led.exists()
+
+
+def test_the_feed_and_the_emailed_report_leave_private_people_out(
+    alice: User, mailoutbox: list
+) -> None:
+    import feedparser
+
+    from warmline.journal.report_mail import send_report
+    from warmline.outreach.services import log_attempt
+
+    monday = timezone.localdate() - dt.timedelta(days=timezone.localdate().weekday())
+    last_week = monday - dt.timedelta(weeks=1)
+    User.objects.filter(pk=alice.pk).update(
+        date_joined=timezone.now() - dt.timedelta(weeks=3), feed_has_reports=True
+    )
+    alice.refresh_from_db()
+    with time_machine.travel(last_week + dt.timedelta(days=1, hours=12)):
+        zoe = create_person(alice, "Zoe Private", is_main_contact=True)
+        dana = create_person(alice, "Dana Shown", is_main_contact=True)
+        log_attempt(zoe, "replied")
+        log_attempt(dana, "replied")
+    sharing.set_private(zoe, True)
+    feed = Client().get(reverse("journal:feed", args=[alice.journal_token]))
+    parsed = feedparser.parse(feed.content)
+    assert not parsed.bozo and parsed.entries
+    text = feed.content.decode()
+    assert "Dana Shown" in text and "Zoe Private" not in text
+    send_report(alice, last_week, "coach@example.org")
+    assert "Dana Shown" in mailoutbox[0].body
+    assert "Zoe Private" not in mailoutbox[0].body

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from warmline.accounts.http import AuthedRequest
 from warmline.accounts.models import User
 from warmline.coaching import services
-from warmline.coaching.access import get_comment_for_author
+from warmline.coaching.access import get_comment_for_author, get_comment_to_delete
 from warmline.coaching.models import Comment
 from warmline.coaching.notify import thread_path
 from warmline.core.parsing import whole_number
@@ -79,7 +79,7 @@ def edit(request: AuthedRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def delete(request: AuthedRequest, pk: int) -> HttpResponse:
-    comment = get_comment_for_author(request.user, pk)
+    comment = get_comment_to_delete(request.user, pk)
     services.delete_comment(comment)
     messages.success(request, "Comment deleted.")
     return _back(request, comment)

@@ -21,7 +21,7 @@ from warmline.coaching.access import share_for
 from warmline.coaching.models import Comment
 from warmline.insights import metrics, numbers, report
 from warmline.journal.queries import shared_entries
-from warmline.outreach.queries import pending_follow_ups
+from warmline.outreach.queries import lists_for, pending_follow_ups
 from warmline.people.queries import chain_people
 
 PAGE_SIZE = 50
@@ -73,6 +73,8 @@ def overview(request: AuthedRequest, share: Share) -> HttpResponse:
             due__lte=week.today, person__is_private=False
         )
         context["follow_ups"] = due.select_related("person").order_by("due")[:20]
+        lists = lists_for(share.owner).order_by("-updated_at")[:10]
+        context["call_lists"] = [lst for lst in lists if lst.to_call]  # type: ignore[attr-defined]
     if "meetings" in AREAS[share.role]:
         coming = queries.visible_meetings(share.owner).filter(
             at__gte=timezone.now(), status="planned"
