@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from warmline.accounts.models import Role, Share, User
@@ -69,6 +69,18 @@ def is_private(row: Any) -> bool:
         or getattr(person, "is_private", False)
         or not getattr(row, "is_shared", True)
     )
+
+
+def get_share_for_user(user: User, pk: int) -> Share:
+    """A share the user gave or follows by (either may end it); else 404."""
+    share = (
+        Share.objects.filter(Q(owner=user) | Q(viewer=user), pk=pk)
+        .select_related("owner", "viewer")
+        .first()
+    )
+    if share is None:
+        raise Http404
+    return share
 
 
 def _owner_id(row: Model, owner: str) -> int:

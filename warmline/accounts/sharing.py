@@ -10,6 +10,7 @@ import secrets
 from django.db import transaction
 from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
+from typing_extensions import TypedDict  # pydantic (the API) reads it on 3.11
 
 from warmline.accounts.models import Invitation, Role, Share, User
 from warmline.core.dates import day
@@ -118,6 +119,36 @@ def given(owner: User) -> QuerySet[Share]:
 
 def received(viewer: User) -> QuerySet[Share]:
     return Share.objects.filter(viewer=viewer).select_related("owner")
+
+
+class ShareDict(TypedDict):
+    """A share as the user sees it: the CLI's `share list --json` and the API."""
+
+    id: int
+    direction: str
+    user: str
+    name: str
+    role: str
+    since: str
+
+
+def share_as_dict(share: Share, user: User) -> ShareDict:
+    """The share as `user` sees it: someone who follows them, or whom they follow."""
+    gave = share.owner_id == user.pk
+    other = share.viewer if gave else share.owner
+    return {
+        "id": share.pk,
+        "direction": "follows you" if gave else "you follow",
+        "user": other.username,
+        "name": display_name(other),
+        "role": share.role,
+        "since": share.created_at.isoformat(),
+    }
+
+
+def shares_of(user: User) -> list[ShareDict]:
+    """Who follows the user's search, then whose searches the user follows."""
+    return [share_as_dict(s, user) for s in [*given(user), *received(user)]]
 
 
 def open_invitations(owner: User) -> QuerySet[Invitation]:

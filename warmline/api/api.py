@@ -6,15 +6,24 @@ from ninja import NinjaAPI
 
 from warmline.api import errors
 from warmline.api.auth import BearerToken, SignedInSession
-from warmline.api.views import meetings, network, outreach, people, report
+from warmline.api.views import (
+    journal,
+    meetings,
+    network,
+    outreach,
+    people,
+    report,
+    sharing,
+)
 
 api = NinjaAPI(
     title="Warmline API",
     version="1",
     description=(
-        "Your network, meetings and outreach as JSON. Send a personal access token "
-        "(`Authorization: Bearer TOKEN`, made on your profile's API tokens page or "
-        "with `warmline token create`). Every error answers "
+        "Your network, meetings, outreach, journal and sharing as JSON. Send a "
+        "personal access token (`Authorization: Bearer TOKEN`, made on your "
+        "profile's API tokens page or with `warmline token create`). Every error "
+        "answers "
         '`{"error": {"status", "message", "field"}}`; see docs/api.md.'
     ),
     auth=[BearerToken(), SignedInSession()],
@@ -23,5 +32,5 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 errors.install(api)
-for module in (people, network, meetings, outreach, report):
+for module in (people, network, meetings, outreach, report, journal, sharing):
     api.add_router("", module.router)

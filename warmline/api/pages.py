@@ -1,7 +1,7 @@
-"""Cursor pagination for the people list: in the order people were added (by id),
-resumed after the last one seen, so a page costs the same however deep it is (the
-primary key's index, no sort) and people added meanwhile are neither skipped nor
-repeated."""
+"""Cursor pagination for the lists of people and of journal entries: in the order
+they were added (by id), resumed after the last one seen, so a page costs the same
+however deep it is (the primary key's index, no sort) and rows added meanwhile are
+neither skipped nor repeated."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ import base64
 import binascii
 
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
-
-from warmline.people.models import Person
+from django.db.models import Model, QuerySet
 
 MARK = "after:"
 NOT_A_CURSOR = "This is not a cursor this API gave."
@@ -35,10 +33,10 @@ def _decode(cursor: str) -> int:
 
 
 def page_of(
-    people: QuerySet[Person], cursor: str | None, limit: int
+    rows: QuerySet[Model], cursor: str | None, limit: int
 ) -> tuple[list[int], str | None]:
     """The ids of one page, in order, and the cursor of the next (None at the end)."""
-    rows = people.order_by("id")
+    rows = rows.order_by("id")
     if cursor:
         rows = rows.filter(id__gt=_decode(cursor))
     found = list(rows.values_list("id", flat=True)[: limit + 1])

@@ -14,8 +14,11 @@ from django.utils import timezone
 from ninja import Schema
 from pydantic import AfterValidator, Field
 
+from warmline.accounts.models import Role
 from warmline.core.fields import max_length
 from warmline.core.ranges import LONGEST_MEETING_MINUTES, MOST_SNOOZE_DAYS
+from warmline.journal.models import JournalEntry
+from warmline.journal.queries import EntryDict
 from warmline.meetings.models import Meeting
 from warmline.outreach.models import AttemptOutcome, Channel
 from warmline.people.models import Introduction
@@ -270,6 +273,58 @@ class AddToListIn(Schema):
 
 class AddedOut(Schema):
     added: int
+
+
+# At most this many people (or meetings) linked to one entry in one request.
+MOST_LINKS = 100
+
+
+class EntryIn(Schema):
+    title: Text = Field(min_length=1, max_length=max_length(JournalEntry, "title"))
+    day: dt.date | None = Field(None, description="Today if left out.")
+    body: Text = Field("", description="Markdown.")
+    tags: list[Text] = []
+    is_shared: bool = Field(
+        False,
+        description="Shared entries are in your feed and seen by who follows you.",
+    )
+    person_ids: list[Id] = Field([], max_length=MOST_LINKS)
+    meeting_ids: list[Id] = Field([], max_length=MOST_LINKS)
+
+
+class EntryPatch(Schema):
+    """Only the fields given change; lists replace what was there."""
+
+    title: Text | None = Field(None, max_length=max_length(JournalEntry, "title"))
+    day: dt.date | None = None
+    body: Text | None = None
+    tags: list[Text] | None = None
+    is_shared: bool | None = None
+    person_ids: list[Id] | None = Field(None, max_length=MOST_LINKS)
+    meeting_ids: list[Id] | None = Field(None, max_length=MOST_LINKS)
+
+
+class EntriesPage(Schema):
+    items: list[EntryDict]
+    next_cursor: str | None = Field(
+        None, description="Pass as `cursor` for the next page; null on the last."
+    )
+
+
+class InvitationIn(Schema):
+    role: Literal[tuple(Role.values)] = "coach"  # type: ignore[valid-type]
+
+
+class InvitationOut(Schema):
+    id: int
+    role: str
+    code: str = Field(description="Shown this once: only its hash is kept.")
+    link: str
+    expires_at: dt.datetime
+
+
+class AcceptIn(Schema):
+    code: Text = Field(min_length=1, max_length=100)
 
 
 PersonOut = PersonDict

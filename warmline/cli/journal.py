@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.table import Table
@@ -20,9 +20,6 @@ from warmline.cli.common import (
     setup_django,
 )
 from warmline.core.words import counted
-
-if TYPE_CHECKING:
-    from warmline.journal.models import JournalEntry
 
 journal_app = typer.Typer(
     help="Your journal: what you learned, and its feed for those who follow you.",
@@ -40,17 +37,6 @@ def _body(source: str | None) -> str:
         return Path(source).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         fail(f"Cannot read {source}: {getattr(error, 'strerror', None) or error}.")
-
-
-def entry_as_dict(entry: JournalEntry) -> dict[str, Any]:
-    return {
-        "id": entry.pk,
-        "title": entry.title,
-        "day": entry.day.isoformat(),
-        "shared": entry.is_shared,
-        "tags": [t.name for t in entry.tags.all()],
-        "body": entry.body,
-    }
 
 
 @journal_app.command("add")
@@ -99,9 +85,9 @@ def add(
 def list_entries(as_json: JsonOption = False, user: UserOption = None) -> None:
     """List your journal, newest day first."""
     setup_django()
-    from warmline.journal.queries import entries_for
+    from warmline.journal.queries import entries_for, entry_as_dict, with_links
 
-    rows = [entry_as_dict(e) for e in entries_for(resolve_user(user))]
+    rows = [entry_as_dict(e) for e in with_links(entries_for(resolve_user(user)))]
     if as_json:
         print_json(rows)
         return

@@ -98,26 +98,7 @@ def list_shares(as_json: JsonOption = False, user: UserOption = None) -> None:
     setup_django()
     from warmline.accounts import sharing
 
-    me = resolve_user(user)
-    rows = [
-        {
-            "direction": "follows you",
-            "user": s.viewer.username,
-            "name": sharing.display_name(s.viewer),
-            "role": s.role,
-            "since": s.created_at.isoformat(),
-        }
-        for s in sharing.given(me)
-    ] + [
-        {
-            "direction": "you follow",
-            "user": s.owner.username,
-            "name": sharing.display_name(s.owner),
-            "role": s.role,
-            "since": s.created_at.isoformat(),
-        }
-        for s in sharing.received(me)
-    ]
+    rows = sharing.shares_of(resolve_user(user))
     if as_json:
         print_json(rows)
         return

@@ -4,6 +4,7 @@ meeting."""
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
+from typing_extensions import TypedDict  # pydantic (the API) reads it on 3.11
 
 from warmline.accounts.models import User
 from warmline.journal.models import JournalEntry
@@ -20,6 +21,43 @@ def entries_for(owner: User, tag: str = "") -> QuerySet[JournalEntry]:
     if tag:
         entries = entries.filter(tags__name__iexact=tag)
     return entries
+
+
+class EntryDict(TypedDict):
+    """An entry as plain data: the CLI's --json and the API."""
+
+    id: int
+    title: str
+    day: str
+    shared: bool
+    tags: list[str]
+    people: list[int]
+    meetings: list[int]
+    body: str
+
+
+def entry_as_dict(entry: JournalEntry) -> EntryDict:
+    """The entry as data; read from `entries_for` and `with_links`, its tags, people
+    and meetings take one query each for a whole page."""
+    return {
+        "id": entry.pk,
+        "title": entry.title,
+        "day": entry.day.isoformat(),
+        "shared": entry.is_shared,
+        "tags": [t.name for t in entry.tags.all()],
+        "people": sorted(p.pk for p in entry.people.all()),
+        "meetings": sorted(m.pk for m in entry.meetings.all()),
+        "body": entry.body,
+    }
+
+
+def with_links(entries: QuerySet[JournalEntry]) -> QuerySet[JournalEntry]:
+    """Entries with their people and meetings fetched a query each (their tags
+    come with `entries_for`)."""
+    return entries.prefetch_related(
+        Prefetch("people", queryset=Person.objects.only("pk")),
+        Prefetch("meetings", queryset=Meeting.objects.only("pk")),
+    )
 
 
 def shared_entries(owner: User) -> QuerySet[JournalEntry]:

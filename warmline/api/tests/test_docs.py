@@ -41,6 +41,9 @@ def test_every_resource_has_an_example() -> None:
         "follow-ups",
         "call-lists",
         "report",
+        "journal",
+        "sharing",
+        "sharing/invitations",
     ):
         assert f"/api/v1/{resource}" in text or f"/{resource}" in text, resource
 

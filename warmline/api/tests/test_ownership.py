@@ -27,6 +27,8 @@ SAMPLES = {
     "meeting_id": "meeting",
     "follow_up_id": "follow_up",
     "call_list_id": "call_list",
+    "entry_id": "journal_entry",
+    "share_id": "share",
 }
 
 
@@ -65,7 +67,7 @@ def test_every_operation_refuses_another_users_ids(alice: User, bob: User) -> No
         assert response.json()["error"]["status"] == 404
         checked.append((method, path))
     assert snapshot() == before
-    assert len(checked) >= 14, checked
+    assert len(checked) >= 18, checked
 
 
 def test_ids_in_a_body_are_the_users_own_too(alice: User, bob: User) -> None:
@@ -80,6 +82,8 @@ def test_ids_in_a_body_are_the_users_own_too(alice: User, bob: User) -> None:
         ("meetings", {"person_id": alices, "at": "2026-12-01T10:00:00"}),
         ("attempts", {"person_id": alices, "outcome": "no_answer"}),
         (f"call-lists/{bobs_list.pk}/people", {"person_ids": [alices]}),
+        ("journal", {"title": "Mine", "person_ids": [alices]}),
+        ("journal", {"title": "Mine", "meeting_ids": [world.meeting.pk]}),
     ):
         assert outsider.post(path, body).status_code == 404, path
     assert snapshot() == before
@@ -95,7 +99,7 @@ def test_reading_every_list_writes_nothing(alice: User) -> None:
             assert reader.get(path.lstrip("/")).status_code == 200, path
             read += 1
     assert snapshot() == before
-    assert read >= 9
+    assert read >= 11
 
 
 def _token(user: User, scope: str = "write") -> str:

@@ -163,6 +163,7 @@ def test_sharing_on_the_command_line(alice: User) -> None:
     code, out = cli("share", "list", "--json", "--user", "alice")
     assert json.loads(out) == [
         {
+            "id": Share.objects.get().pk,
             "direction": "follows you",
             "user": "coach",
             "name": "coach",
