@@ -47,6 +47,7 @@ SEEKER_PAGES = {
 REFUSED = {
     **dict.fromkeys(
         (
+            "home:person",
             "people:edit",
             "people:delete",
             "people:fan",

@@ -13,6 +13,7 @@ from playwright.sync_api import Page, ViewportSize, expect
 
 from warmline.accounts.tests.browser import sign_in
 from warmline.accounts.tests.factories import UserFactory
+from warmline.api.services import create_token
 from warmline.home.demo import load_demo
 from warmline.journal.services import add_entry
 from warmline.meetings.models import Meeting
@@ -72,6 +73,7 @@ def main_pages() -> list[str]:
         "/profile/",
         "/calendar/",
         "/sharing/",
+        "/profile/tokens/",
         "/coach/",
         "/journal/",
         entry.get_absolute_url(),
@@ -100,6 +102,7 @@ def test_every_main_page_fits_a_phone_and_still_fits_a_wide_screen(
 ) -> None:
     jordan = UserFactory.create(username="jordan")
     load_demo(jordan)
+    create_token(jordan, "a script on my laptop with a long name", "write")
     mark_target(jordan, "Providence Health", motivation=3)
     pages = main_pages()
     page.set_viewport_size(PHONE)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
 
 from warmline.accounts.http import AuthedRequest
 from warmline.journal.queries import entries_about_person
@@ -11,12 +11,16 @@ from warmline.meetings.queries import meetings_with
 from warmline.outreach.message_text import left_out_of, messages_for
 from warmline.outreach.models import FollowUp
 from warmline.people import queries
+from warmline.people.access import get_person_for_user
 from warmline.people.fans import networker_rank, with_fan_status
 from warmline.people.forms import IntroductionForm
 
 
 def person_detail(request: AuthedRequest, pk: int) -> HttpResponse:
-    person = get_object_or_404(with_fan_status(queries.people_for(request.user)), pk=pk)
+    person = with_fan_status(queries.people_for(request.user)).filter(pk=pk).first()
+    if person is None:  # a viewer who may read it is told so (403), anyone else 404
+        get_person_for_user(request.user, pk)
+        raise Http404
     chain = queries.chain_people(person)
     messages_to_send = messages_for(person, request.user, chain)
     return render(
